@@ -1,0 +1,242 @@
+//! The cell's profile: who is assessed.
+
+use serde::{Deserialize, Serialize};
+
+use super::count::{parse_count, CountError};
+
+/// Loại hình chi bộ (the list in RUBRICS.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum CellType {
+    #[default]
+    ThonToDanPho,
+    CoQuanHanhChinh,
+    DonViSuNghiep,
+    DoanhNghiepNhaNuoc,
+    DoanhNghiepNgoaiNhaNuoc,
+    QuanDoi,
+    CongAn,
+    HocSinhSinhVien,
+}
+
+impl CellType {
+    /// Every type, in the order shown to users.
+    pub const ALL: [CellType; 8] = [
+        Self::ThonToDanPho,
+        Self::CoQuanHanhChinh,
+        Self::DonViSuNghiep,
+        Self::DoanhNghiepNhaNuoc,
+        Self::DoanhNghiepNgoaiNhaNuoc,
+        Self::QuanDoi,
+        Self::CongAn,
+        Self::HocSinhSinhVien,
+    ];
+
+    /// Stable id (the serde name).
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::ThonToDanPho => "thon_to_dan_pho",
+            Self::CoQuanHanhChinh => "co_quan_hanh_chinh",
+            Self::DonViSuNghiep => "don_vi_su_nghiep",
+            Self::DoanhNghiepNhaNuoc => "doanh_nghiep_nha_nuoc",
+            Self::DoanhNghiepNgoaiNhaNuoc => "doanh_nghiep_ngoai_nha_nuoc",
+            Self::QuanDoi => "quan_doi",
+            Self::CongAn => "cong_an",
+            Self::HocSinhSinhVien => "hoc_sinh_sinh_vien",
+        }
+    }
+
+    /// The type with this id.
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.id() == id)
+    }
+
+    /// Vietnamese label.
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            Self::ThonToDanPho => "Thôn, tổ dân phố",
+            Self::CoQuanHanhChinh => "Cơ quan hành chính",
+            Self::DonViSuNghiep => "Đơn vị sự nghiệp",
+            Self::DoanhNghiepNhaNuoc => "Doanh nghiệp nhà nước",
+            Self::DoanhNghiepNgoaiNhaNuoc => "Doanh nghiệp ngoài nhà nước",
+            Self::QuanDoi => "Quân đội",
+            Self::CongAn => "Công an",
+            Self::HocSinhSinhVien => "Học sinh, sinh viên",
+        }
+    }
+}
+
+/// Who leads the cell. Decides, e.g., whether "the chi ủy met beforehand" applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Officers {
+    /// Only a secretary (bí thư), no deputy, no committee.
+    OnlySecretary,
+    /// A secretary and a deputy (phó bí thư), no committee.
+    SecretaryAndDeputy,
+    /// A cell committee (chi ủy).
+    #[default]
+    Committee,
+}
+
+impl Officers {
+    /// Every option, in the order shown to users.
+    pub const ALL: [Officers; 3] = [Self::Committee, Self::SecretaryAndDeputy, Self::OnlySecretary];
+
+    /// Stable id (the serde name).
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::OnlySecretary => "only_secretary",
+            Self::SecretaryAndDeputy => "secretary_and_deputy",
+            Self::Committee => "committee",
+        }
+    }
+
+    /// The option with this id.
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.id() == id)
+    }
+
+    /// Vietnamese label.
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            Self::OnlySecretary => "Chỉ có bí thư",
+            Self::SecretaryAndDeputy => "Bí thư và phó bí thư (không có chi ủy)",
+            Self::Committee => "Có chi ủy",
+        }
+    }
+}
+
+/// The cell profile as typed (counts kept as the text the user typed, so nothing is lost).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CellProfile {
+    pub name: String,
+    pub cell_type: CellType,
+    pub parent_committee: String,
+    pub secretary: String,
+    pub officers: Officers,
+    pub members_official: String,
+    pub members_probationary: String,
+    pub members_exempt: String,
+}
+
+/// A profile field that can be wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ProfileField {
+    Name,
+    MembersOfficial,
+    MembersProbationary,
+    MembersExempt,
+}
+
+/// One problem with a profile field, with its Vietnamese message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfileIssue {
+    pub field: ProfileField,
+    pub message: String,
+}
+
+/// Validated member counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberCounts {
+    pub official: u32,
+    pub probationary: u32,
+    pub exempt: u32,
+}
+
+impl CellProfile {
+    /// Problems that keep the profile from being complete (empty list: complete).
+    pub fn issues(&self) -> Vec<ProfileIssue> {
+        let mut out = Vec::new();
+        if self.name.trim().is_empty() {
+            out.push(ProfileIssue { field: ProfileField::Name, message: "Cần nhập tên chi bộ".into() });
+        }
+        let counts = [
+            (ProfileField::MembersOfficial, &self.members_official, true),
+            (ProfileField::MembersProbationary, &self.members_probationary, false),
+            (ProfileField::MembersExempt, &self.members_exempt, false),
+        ];
+        for (field, raw, required) in counts {
+            match parse_count(raw) {
+                Err(e) => out.push(ProfileIssue { field, message: e.to_string() }),
+                Ok(None) if required => {
+                    out.push(ProfileIssue { field, message: "Cần nhập số đảng viên chính thức".into() })
+                }
+                _ => {}
+            }
+        }
+        if let Some(c) = self.member_counts() {
+            if c.exempt > c.official + c.probationary {
+                out.push(ProfileIssue {
+                    field: ProfileField::MembersExempt,
+                    message: "Số miễn sinh hoạt không thể lớn hơn tổng số đảng viên".into(),
+                });
+            }
+        }
+        out
+    }
+
+    /// The counts when all parse (blank probationary/exempt count as 0).
+    pub fn member_counts(&self) -> Option<MemberCounts> {
+        let official = parse_count(&self.members_official).ok()??;
+        let opt = |raw: &str| -> Result<u32, CountError> { Ok(parse_count(raw)?.unwrap_or(0)) };
+        Some(MemberCounts {
+            official,
+            probationary: opt(&self.members_probationary).ok()?,
+            exempt: opt(&self.members_exempt).ok()?,
+        })
+    }
+
+    /// Whether the profile can be used for an assessment.
+    pub fn is_complete(&self) -> bool {
+        self.issues().is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn profile() -> CellProfile {
+        CellProfile {
+            name: "Chi bộ thôn Đông".into(),
+            members_official: "20".into(),
+            members_probationary: "2".into(),
+            members_exempt: "1".into(),
+            ..CellProfile::default()
+        }
+    }
+
+    #[test]
+    fn a_filled_profile_is_complete() {
+        assert!(profile().is_complete());
+        assert_eq!(
+            profile().member_counts(),
+            Some(MemberCounts { official: 20, probationary: 2, exempt: 1 })
+        );
+    }
+
+    #[test]
+    fn a_missing_name_and_a_negative_count_are_reported_per_field() {
+        let p = CellProfile { name: " ".into(), members_probationary: "-1".into(), ..profile() };
+        let fields: Vec<_> = p.issues().into_iter().map(|i| i.field).collect();
+        assert_eq!(fields, vec![ProfileField::Name, ProfileField::MembersProbationary]);
+    }
+
+    #[test]
+    fn more_exempt_than_members_is_refused() {
+        let p = CellProfile { members_exempt: "30".into(), ..profile() };
+        assert_eq!(p.issues()[0].field, ProfileField::MembersExempt);
+    }
+
+    #[test]
+    fn type_and_officer_ids_round_trip() {
+        for t in CellType::ALL {
+            assert_eq!(CellType::from_id(t.id()), Some(t));
+        }
+        for o in Officers::ALL {
+            assert_eq!(Officers::from_id(o.id()), Some(o));
+        }
+    }
+}

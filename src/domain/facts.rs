@@ -1,0 +1,356 @@
+//! Checking a meeting's facts and measuring them: pure functions the scoring builds on.
+
+use chrono::NaiveDate;
+
+use super::count::parse_count;
+use super::meeting::{MeetingKind, RawFacts};
+use super::quarter::QuarterId;
+use super::rubric::{DurationRule, Measure};
+
+/// Longest meeting accepted, in minutes (a whole day).
+pub const MAX_DURATION_MINUTES: u32 = 24 * 60;
+
+/// A fact field, for placing messages next to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FactField {
+    Date,
+    DurationMinutes,
+    Required,
+    Present,
+    AbsentWithReason,
+    AbsentWithoutReason,
+    Speakers,
+    RepeatedAbsence,
+}
+
+impl FactField {
+    /// Every field, in form order.
+    pub const ALL: [FactField; 8] = [
+        Self::Date,
+        Self::DurationMinutes,
+        Self::Required,
+        Self::Present,
+        Self::AbsentWithReason,
+        Self::AbsentWithoutReason,
+        Self::Speakers,
+        Self::RepeatedAbsence,
+    ];
+
+    /// Stable id, used in stored data, exports and element ids.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Date => "date",
+            Self::DurationMinutes => "duration_minutes",
+            Self::Required => "required",
+            Self::Present => "present",
+            Self::AbsentWithReason => "absent_with_reason",
+            Self::AbsentWithoutReason => "absent_without_reason",
+            Self::Speakers => "speakers",
+            Self::RepeatedAbsence => "repeated_absence",
+        }
+    }
+}
+
+/// A problem with one fact, with its Vietnamese message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FactIssue {
+    pub field: FactField,
+    pub message: String,
+}
+
+/// The facts that parsed. A field is `None` when empty or invalid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ParsedFacts {
+    pub date: Option<NaiveDate>,
+    pub duration_minutes: Option<u32>,
+    pub required: Option<u32>,
+    pub present: Option<u32>,
+    pub absent_with_reason: Option<u32>,
+    pub absent_without_reason: Option<u32>,
+    pub speakers: Option<u32>,
+    pub repeated_absence: Option<bool>,
+}
+
+/// The result of checking a meeting's facts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FactsCheck {
+    pub parsed: ParsedFacts,
+    /// Wrong or inconsistent entries (shown next to the field).
+    pub issues: Vec<FactIssue>,
+    /// Fields not filled in yet.
+    pub missing: Vec<FactField>,
+}
+
+impl FactsCheck {
+    /// Every fact is present and consistent: the sheet may be marked complete.
+    pub fn is_consistent_and_full(&self) -> bool {
+        self.issues.is_empty() && self.missing.is_empty()
+    }
+
+    /// The message for a field, if any.
+    pub fn issue(&self, field: FactField) -> Option<&str> {
+        self.issues.iter().find(|i| i.field == field).map(|i| i.message.as_str())
+    }
+}
+
+/// Checks the facts of a meeting held for `month` of `quarter`.
+pub fn check_facts(raw: &RawFacts, quarter: QuarterId, month: u8) -> FactsCheck {
+    let mut issues = Vec::new();
+    let mut missing = Vec::new();
+    let mut count = |field: FactField, text: &str| match parse_count(text) {
+        Ok(Some(n)) => Some(n),
+        Ok(None) => {
+            missing.push(field);
+            None
+        }
+        Err(e) => {
+            issues.push(FactIssue { field, message: e.to_string() });
+            None
+        }
+    };
+    let duration_minutes = count(FactField::DurationMinutes, &raw.duration_minutes);
+    let required = count(FactField::Required, &raw.required);
+    let present = count(FactField::Present, &raw.present);
+    let absent_with_reason = count(FactField::AbsentWithReason, &raw.absent_with_reason);
+    let absent_without_reason = count(FactField::AbsentWithoutReason, &raw.absent_without_reason);
+    let speakers = count(FactField::Speakers, &raw.speakers);
+
+    let date = if raw.date.trim().is_empty() {
+        missing.insert(0, FactField::Date);
+        None
+    } else {
+        match NaiveDate::parse_from_str(raw.date.trim(), "%Y-%m-%d") {
+            Ok(d) if quarter.date_in_month(d, month) => Some(d),
+            Ok(_) => {
+                issues.push(FactIssue {
+                    field: FactField::Date,
+                    message: format!("Ngày họp phải thuộc tháng {}/{}", month, quarter.year()),
+                });
+                None
+            }
+            Err(_) => {
+                issues.push(FactIssue {
+                    field: FactField::Date,
+                    message: "Ngày không hợp lệ (dạng năm-tháng-ngày)".into(),
+                });
+                None
+            }
+        }
+    };
+    if raw.repeated_absence.is_none() {
+        missing.push(FactField::RepeatedAbsence);
+    }
+
+    if duration_minutes == Some(0) {
+        issues.push(FactIssue {
+            field: FactField::DurationMinutes,
+            message: "Thời lượng phải lớn hơn 0 phút".into(),
+        });
+    } else if duration_minutes.is_some_and(|d| d > MAX_DURATION_MINUTES) {
+        issues.push(FactIssue {
+            field: FactField::DurationMinutes,
+            message: format!("Thời lượng không thể quá {MAX_DURATION_MINUTES} phút"),
+        });
+    }
+    if required == Some(0) {
+        issues.push(FactIssue {
+            field: FactField::Required,
+            message: "Số đảng viên phải dự phải lớn hơn 0".into(),
+        });
+    }
+    if let (Some(req), Some(p), Some(a), Some(b)) =
+        (required, present, absent_with_reason, absent_without_reason)
+    {
+        let sum = u64::from(p) + u64::from(a) + u64::from(b);
+        if sum != u64::from(req) {
+            issues.push(FactIssue {
+                field: FactField::Present,
+                message: format!(
+                    "Có mặt + vắng có lý do + vắng không lý do = {sum}, phải bằng số phải dự ({req})"
+                ),
+            });
+        }
+    } else if let (Some(req), Some(p)) = (required, present) {
+        if p > req {
+            issues.push(FactIssue {
+                field: FactField::Present,
+                message: format!("Số có mặt ({p}) không thể lớn hơn số phải dự ({req})"),
+            });
+        }
+    }
+    if let (Some(s), Some(p)) = (speakers, present) {
+        if s > p {
+            issues.push(FactIssue {
+                field: FactField::Speakers,
+                message: format!("Số phát biểu ({s}) không thể lớn hơn số có mặt ({p})"),
+            });
+        }
+    }
+
+    FactsCheck {
+        parsed: ParsedFacts {
+            date,
+            duration_minutes,
+            required,
+            present,
+            absent_with_reason,
+            absent_without_reason,
+            speakers,
+            repeated_absence: raw.repeated_absence,
+        },
+        issues,
+        missing,
+    }
+}
+
+/// Minimum duration for a meeting of this kind with this many members required to attend.
+///
+/// Cell size is measured by the meeting's own "members required to attend", so a score depends
+/// only on the meeting's facts (and can be recomputed from an exported file). When several rules
+/// apply (a combined meeting of a large cell), the strictest wins.
+pub fn required_minutes(rule: &DurationRule, kind: MeetingKind, required_members: Option<u32>) -> u32 {
+    let mut minutes = rule.minutes;
+    if kind == MeetingKind::Combined {
+        minutes = minutes.max(rule.combined_minutes);
+    }
+    if let (Some(large), Some(n)) = (&rule.large_cell, required_members) {
+        if n >= large.min_required_members {
+            minutes = minutes.max(large.minutes);
+        }
+    }
+    minutes
+}
+
+/// A measured value: an exact ratio, or a whole number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MeasureValue {
+    /// `num / den`, `den > 0`.
+    Ratio { num: u64, den: u64 },
+    Whole(i64),
+}
+
+impl MeasureValue {
+    /// Per-mille of a ratio, rounded down (for display and export only; never for scoring).
+    pub fn permille(self) -> Option<u64> {
+        match self {
+            Self::Ratio { num, den } => Some(num * 1000 / den),
+            Self::Whole(_) => None,
+        }
+    }
+}
+
+/// Measures one aspect of the facts. `None` when the facts needed are missing or undefined (no
+/// members required, nobody present).
+pub fn measure(
+    facts: &ParsedFacts,
+    kind: MeetingKind,
+    rule: &DurationRule,
+    which: Measure,
+) -> Option<MeasureValue> {
+    let ratio = |num: Option<u32>, den: Option<u32>| match (num, den) {
+        (Some(n), Some(d)) if d > 0 => Some(MeasureValue::Ratio { num: n.into(), den: d.into() }),
+        _ => None,
+    };
+    let needed = || required_minutes(rule, kind, facts.required);
+    match which {
+        Measure::Attendance => ratio(facts.present, facts.required),
+        Measure::Speakers => ratio(facts.speakers, facts.present),
+        Measure::DurationRatio => ratio(facts.duration_minutes, Some(needed())),
+        Measure::DurationMargin => {
+            // Large cells change the minimum, so the margin waits for the member count too
+            // when the rubric has a large-cell rule.
+            if rule.large_cell.is_some() && facts.required.is_none() {
+                return None;
+            }
+            facts.duration_minutes.map(|d| MeasureValue::Whole(i64::from(d) - i64::from(needed())))
+        }
+        Measure::AbsentWithoutReason => facts.absent_without_reason.map(|n| MeasureValue::Whole(n.into())),
+        Measure::RepeatedAbsence => facts.repeated_absence.map(|b| MeasureValue::Whole(i64::from(b))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q4() -> QuarterId {
+        QuarterId::new(2026, 4).unwrap()
+    }
+
+    fn full() -> RawFacts {
+        RawFacts {
+            date: "2026-10-05".into(),
+            duration_minutes: "95".into(),
+            required: "20".into(),
+            present: "18".into(),
+            absent_with_reason: "2".into(),
+            absent_without_reason: "0".into(),
+            speakers: "9".into(),
+            repeated_absence: Some(false),
+        }
+    }
+
+    #[test]
+    fn consistent_full_facts_have_no_issue() {
+        let c = check_facts(&full(), q4(), 10);
+        assert!(c.is_consistent_and_full(), "{c:?}");
+        assert_eq!(c.parsed.present, Some(18));
+    }
+
+    #[test]
+    fn present_plus_absent_must_equal_required() {
+        let c = check_facts(&RawFacts { present: "17".into(), ..full() }, q4(), 10);
+        assert_eq!(c.issues.len(), 1);
+        assert_eq!(c.issues[0].field, FactField::Present);
+        assert!(c.issues[0].message.contains("= 19"));
+    }
+
+    #[test]
+    fn more_speakers_than_present_is_refused() {
+        let c = check_facts(&RawFacts { speakers: "19".into(), ..full() }, q4(), 10);
+        assert_eq!(c.issue(FactField::Speakers).map(|_| ()), Some(()));
+    }
+
+    #[test]
+    fn negative_numbers_are_refused_next_to_their_field() {
+        let c = check_facts(&RawFacts { absent_with_reason: "-2".into(), ..full() }, q4(), 10);
+        assert_eq!(c.issue(FactField::AbsentWithReason), Some("Không được là số âm"));
+    }
+
+    #[test]
+    fn zero_required_and_zero_duration_are_refused() {
+        let raw = RawFacts {
+            required: "0".into(),
+            present: "0".into(),
+            absent_with_reason: "0".into(),
+            absent_without_reason: "0".into(),
+            speakers: "0".into(),
+            duration_minutes: "0".into(),
+            ..full()
+        };
+        let c = check_facts(&raw, q4(), 10);
+        assert!(c.issue(FactField::Required).is_some());
+        assert!(c.issue(FactField::DurationMinutes).is_some());
+    }
+
+    #[test]
+    fn a_date_outside_the_meeting_month_is_refused() {
+        let c = check_facts(&RawFacts { date: "2026-11-05".into(), ..full() }, q4(), 10);
+        assert!(c.issue(FactField::Date).unwrap().contains("tháng 10/2026"));
+    }
+
+    #[test]
+    fn empty_fields_are_missing_not_wrong() {
+        let c = check_facts(&RawFacts::default(), q4(), 10);
+        assert!(c.issues.is_empty());
+        assert_eq!(c.missing.len(), FactField::ALL.len());
+    }
+
+    #[test]
+    fn attendance_and_speakers_are_undefined_without_a_denominator() {
+        let rule = DurationRule { minutes: 90, combined_minutes: 120, large_cell: None };
+        let f = ParsedFacts { required: Some(0), present: Some(0), speakers: Some(0), ..Default::default() };
+        assert_eq!(measure(&f, MeetingKind::Regular, &rule, Measure::Attendance), None);
+        assert_eq!(measure(&f, MeetingKind::Regular, &rule, Measure::Speakers), None);
+    }
+}

@@ -1,0 +1,17 @@
+//! The pure domain core: rubrics, answers, scoring, rating, quarter roll-up.
+//!
+//! Plain Rust only (no browser APIs): everything here is tested natively with `cargo test`, and
+//! the clock and randomness come in as arguments.
+
+pub mod canonical;
+pub mod catalog;
+pub mod cell;
+pub mod count;
+pub mod facts;
+pub mod meeting;
+pub mod quarter;
+pub mod rating;
+pub mod record;
+pub mod report;
+pub mod rubric;
+pub mod scoring;

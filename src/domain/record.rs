@@ -1,0 +1,194 @@
+//! A saved quarter: the secretary's working copy, and the edits the UI can make to it.
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use super::facts::FactField;
+use super::meeting::{Answer, Meeting, MeetingKind};
+use super::quarter::QuarterId;
+use super::rubric::RubricRef;
+
+/// Narrative fields of the quarter report.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Narrative {
+    pub uu_diem: String,
+    pub han_che: String,
+    pub nguyen_nhan: String,
+    pub kien_nghi: String,
+}
+
+/// Which narrative field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NarrativeField {
+    UuDiem,
+    HanChe,
+    NguyenNhan,
+    KienNghi,
+}
+
+impl NarrativeField {
+    /// Every field, in form order.
+    pub const ALL: [NarrativeField; 4] = [Self::UuDiem, Self::HanChe, Self::NguyenNhan, Self::KienNghi];
+
+    /// Stable id.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::UuDiem => "uu_diem",
+            Self::HanChe => "han_che",
+            Self::NguyenNhan => "nguyen_nhan",
+            Self::KienNghi => "kien_nghi",
+        }
+    }
+}
+
+impl Narrative {
+    /// The text of a field.
+    pub fn get(&self, field: NarrativeField) -> &str {
+        match field {
+            NarrativeField::UuDiem => &self.uu_diem,
+            NarrativeField::HanChe => &self.han_che,
+            NarrativeField::NguyenNhan => &self.nguyen_nhan,
+            NarrativeField::KienNghi => &self.kien_nghi,
+        }
+    }
+
+    fn get_mut(&mut self, field: NarrativeField) -> &mut String {
+        match field {
+            NarrativeField::UuDiem => &mut self.uu_diem,
+            NarrativeField::HanChe => &mut self.han_che,
+            NarrativeField::NguyenNhan => &mut self.nguyen_nhan,
+            NarrativeField::KienNghi => &mut self.kien_nghi,
+        }
+    }
+}
+
+/// One quarter's self-assessment as stored on the device.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuarterRecord {
+    pub quarter: QuarterId,
+    /// The exact rubric this quarter is scored with, for ever.
+    pub rubric: RubricRef,
+    pub meetings: Vec<Meeting>,
+    pub narrative: Narrative,
+    /// Next meeting id (ids are never reused, so a stale edit can never hit the wrong meeting).
+    pub next_meeting_id: u32,
+}
+
+/// An edit that could not be made.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum EditError {
+    #[error("Không tìm thấy buổi sinh hoạt này (có thể đã bị xoá)")]
+    NoSuchMeeting,
+    #[error("Tháng {0} không thuộc quý này")]
+    MonthOutsideQuarter(u8),
+}
+
+impl QuarterRecord {
+    /// A new quarter: one regular meeting per month, blank (the thematic one is added by the
+    /// secretary; until then the quarter shows the shortfall).
+    pub fn new(quarter: QuarterId, rubric: RubricRef) -> Self {
+        let meetings: Vec<Meeting> = quarter
+            .months()
+            .iter()
+            .zip(1..)
+            .map(|(&m, id)| Meeting::new(id, MeetingKind::Regular, m))
+            .collect();
+        let next_meeting_id = meetings.len() as u32 + 1;
+        Self { quarter, rubric, meetings, narrative: Narrative::default(), next_meeting_id }
+    }
+
+    /// The meeting with this id.
+    pub fn meeting(&self, id: u32) -> Option<&Meeting> {
+        self.meetings.iter().find(|m| m.id == id)
+    }
+
+    fn meeting_mut(&mut self, id: u32) -> Result<&mut Meeting, EditError> {
+        self.meetings.iter_mut().find(|m| m.id == id).ok_or(EditError::NoSuchMeeting)
+    }
+
+    /// Adds a blank meeting; returns its id. Meetings stay sorted by month, then id.
+    pub fn add_meeting(&mut self, kind: MeetingKind, month: u8) -> Result<u32, EditError> {
+        if !self.quarter.months().contains(&month) {
+            return Err(EditError::MonthOutsideQuarter(month));
+        }
+        let id = self.next_meeting_id;
+        self.next_meeting_id += 1;
+        self.meetings.push(Meeting::new(id, kind, month));
+        self.meetings.sort_by_key(|m| (m.month, m.id));
+        Ok(id)
+    }
+
+    /// Removes a meeting.
+    pub fn remove_meeting(&mut self, id: u32) -> Result<(), EditError> {
+        let before = self.meetings.len();
+        self.meetings.retain(|m| m.id != id);
+        if self.meetings.len() == before {
+            return Err(EditError::NoSuchMeeting);
+        }
+        Ok(())
+    }
+
+    /// Changes a meeting's kind.
+    pub fn set_kind(&mut self, id: u32, kind: MeetingKind) -> Result<(), EditError> {
+        self.meeting_mut(id)?.kind = kind;
+        Ok(())
+    }
+
+    /// Moves a meeting to another month of the quarter.
+    pub fn set_month(&mut self, id: u32, month: u8) -> Result<(), EditError> {
+        if !self.quarter.months().contains(&month) {
+            return Err(EditError::MonthOutsideQuarter(month));
+        }
+        self.meeting_mut(id)?.month = month;
+        self.meetings.sort_by_key(|m| (m.month, m.id));
+        Ok(())
+    }
+
+    /// Sets a fact as typed. `repeated_absence` takes "yes"/"no"/"" (unanswered).
+    pub fn set_fact(&mut self, id: u32, field: FactField, text: &str) -> Result<(), EditError> {
+        let f = &mut self.meeting_mut(id)?.facts;
+        let slot = match field {
+            FactField::Date => &mut f.date,
+            FactField::DurationMinutes => &mut f.duration_minutes,
+            FactField::Required => &mut f.required,
+            FactField::Present => &mut f.present,
+            FactField::AbsentWithReason => &mut f.absent_with_reason,
+            FactField::AbsentWithoutReason => &mut f.absent_without_reason,
+            FactField::Speakers => &mut f.speakers,
+            FactField::RepeatedAbsence => {
+                f.repeated_absence = match text {
+                    "yes" => Some(true),
+                    "no" => Some(false),
+                    _ => None,
+                };
+                return Ok(());
+            }
+        };
+        *slot = text.to_string();
+        Ok(())
+    }
+
+    /// Sets or clears (`None`) a judgement answer.
+    pub fn set_answer(&mut self, id: u32, item: &str, answer: Option<Answer>) -> Result<(), EditError> {
+        let m = self.meeting_mut(id)?;
+        match answer {
+            Some(a) => m.answers.insert(item.to_string(), a),
+            None => m.answers.remove(item),
+        };
+        Ok(())
+    }
+
+    /// Records the secretary's "complete" claim. Whether it is honoured is decided by the report
+    /// (an inconsistent sheet stays a draft), so the claim never hides an error.
+    pub fn set_complete(&mut self, id: u32, complete: bool) -> Result<(), EditError> {
+        self.meeting_mut(id)?.complete = complete;
+        Ok(())
+    }
+
+    /// Sets a narrative field.
+    pub fn set_narrative(&mut self, field: NarrativeField, text: &str) {
+        *self.narrative.get_mut(field) = text.to_string();
+    }
+}

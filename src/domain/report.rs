@@ -1,0 +1,194 @@
+//! The live report: every meeting scored, and the quarter rolled up from them.
+
+use super::cell::Officers;
+use super::facts::{check_facts, FactsCheck};
+use super::meeting::{Meeting, MeetingKind};
+use super::rating::{rate_fraction, Rating};
+use super::record::QuarterRecord;
+use super::rubric::{ItemKind, Rubric};
+use super::scoring::{applies, score_meeting, MeetingScore};
+
+/// answered / required, for progress indicators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Progress {
+    pub answered: u32,
+    pub required: u32,
+}
+
+impl Progress {
+    fn add(self, other: Progress) -> Progress {
+        Progress { answered: self.answered + other.answered, required: self.required + other.required }
+    }
+
+    /// Whole percent, rounded down (100 only when everything is answered).
+    pub fn percent(self) -> u32 {
+        if self.required == 0 {
+            100
+        } else {
+            self.answered * 100 / self.required
+        }
+    }
+}
+
+/// Whether a meeting's sheet counts as complete.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SheetStatus {
+    /// Not marked complete.
+    Draft,
+    /// Marked complete but something is missing or inconsistent: kept as a draft.
+    ClaimedButInvalid,
+    Complete,
+}
+
+/// One meeting in the report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingReport {
+    pub meeting_id: u32,
+    pub kind: MeetingKind,
+    pub month: u8,
+    pub facts: FactsCheck,
+    pub score: MeetingScore,
+    pub progress: Progress,
+    /// Judgement items that apply and have no answer yet.
+    pub unanswered_items: Vec<String>,
+    pub status: SheetStatus,
+}
+
+impl MeetingReport {
+    /// The sheet has every fact, consistent, and every applicable judgement answered.
+    pub fn can_complete(&self) -> bool {
+        self.facts.is_consistent_and_full() && self.unanswered_items.is_empty()
+    }
+}
+
+/// A quarter-level shortfall.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shortfall {
+    /// A calendar month with no regular (or combined) meeting.
+    MonthWithoutRegular(u8),
+    /// No thematic (or combined) meeting in the quarter.
+    NoThematic,
+}
+
+impl Shortfall {
+    /// Vietnamese text.
+    pub fn message_vi(self) -> String {
+        match self {
+            Self::MonthWithoutRegular(m) => format!("Tháng {m} không có buổi sinh hoạt thường kỳ"),
+            Self::NoThematic => "Quý không có buổi sinh hoạt chuyên đề".to_string(),
+        }
+    }
+}
+
+/// The quarter's roll-up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuarterReport {
+    pub meetings: Vec<MeetingReport>,
+    pub shortfalls: Vec<Shortfall>,
+    /// Number of regular (incl. combined) meetings averaged.
+    pub regular_count: u32,
+    /// Average score of those meetings in tenths of a point, rounded half up; `None` without any.
+    pub average_tenths: Option<u32>,
+    /// Rating of the exact average, before caps.
+    pub uncapped_rating: Option<Rating>,
+    /// Rating after the rubric's caps for shortfalls.
+    pub rating: Option<Rating>,
+    pub progress: Progress,
+    pub complete_meetings: u32,
+}
+
+impl QuarterReport {
+    /// The report for one meeting.
+    pub fn meeting(&self, id: u32) -> Option<&MeetingReport> {
+        self.meetings.iter().find(|m| m.meeting_id == id)
+    }
+
+    /// Every sheet is complete and there is at least one.
+    pub fn all_complete(&self) -> bool {
+        !self.meetings.is_empty() && self.complete_meetings as usize == self.meetings.len()
+    }
+}
+
+fn report_meeting(rubric: &Rubric, record: &QuarterRecord, m: &Meeting, officers: Officers) -> MeetingReport {
+    let facts = check_facts(&m.facts, record.quarter, m.month);
+    let score = score_meeting(rubric, m, &facts.parsed, officers);
+    let judgement: Vec<&str> = rubric
+        .items()
+        .filter(|i| i.kind != ItemKind::Derived && applies(i, m.kind, officers))
+        .map(|i| i.id.as_str())
+        .collect();
+    let unanswered_items: Vec<String> = judgement
+        .iter()
+        .filter(|id| score.item(id).is_none_or(|s| s.outcome == super::scoring::ItemOutcome::Unanswered))
+        .map(|id| id.to_string())
+        .collect();
+    let fact_fields = super::facts::FactField::ALL.len() as u32;
+    let progress = Progress {
+        answered: fact_fields - facts.missing.len() as u32 + (judgement.len() - unanswered_items.len()) as u32,
+        required: fact_fields + judgement.len() as u32,
+    };
+    let mut report = MeetingReport {
+        meeting_id: m.id,
+        kind: m.kind,
+        month: m.month,
+        facts,
+        score,
+        progress,
+        unanswered_items,
+        status: SheetStatus::Draft,
+    };
+    report.status = match (m.complete, report.can_complete()) {
+        (false, _) => SheetStatus::Draft,
+        (true, false) => SheetStatus::ClaimedButInvalid,
+        (true, true) => SheetStatus::Complete,
+    };
+    report
+}
+
+/// Scores every meeting of the quarter and rolls them up by the rubric's rule:
+/// the average of the regular (and combined) meetings' scores; the rating of that exact average,
+/// then capped by the rubric when a month had no regular meeting or the quarter no thematic one.
+pub fn quarter_report(rubric: &Rubric, record: &QuarterRecord, officers: Officers) -> QuarterReport {
+    let meetings: Vec<MeetingReport> =
+        record.meetings.iter().map(|m| report_meeting(rubric, record, m, officers)).collect();
+
+    let mut shortfalls = Vec::new();
+    for month in record.quarter.months() {
+        if !meetings.iter().any(|m| m.month == month && m.kind.is_regular()) {
+            shortfalls.push(Shortfall::MonthWithoutRegular(month));
+        }
+    }
+    if !meetings.iter().any(|m| m.kind.is_thematic()) {
+        shortfalls.push(Shortfall::NoThematic);
+    }
+
+    let regular: Vec<u32> = meetings.iter().filter(|m| m.kind.is_regular()).map(|m| m.score.score).collect();
+    let n = regular.len() as u64;
+    let sum: u64 = regular.iter().map(|&s| u64::from(s)).sum();
+    let average_tenths = (n > 0).then(|| ((sum * 20 + n) / (2 * n)) as u32);
+    let rules = &rubric.file().quarter_rollup;
+    let uncapped_rating = (n > 0).then(|| rate_fraction(sum, n, &rubric.file().ratings));
+    let rating = uncapped_rating.map(|r| {
+        let mut r = r;
+        for s in &shortfalls {
+            let cap = match s {
+                Shortfall::MonthWithoutRegular(_) => rules.cap_if_month_without_regular,
+                Shortfall::NoThematic => rules.cap_if_no_thematic,
+            };
+            r = r.min(cap);
+        }
+        r
+    });
+    let progress = meetings.iter().fold(Progress::default(), |p, m| p.add(m.progress));
+    let complete_meetings = meetings.iter().filter(|m| m.status == SheetStatus::Complete).count() as u32;
+    QuarterReport {
+        meetings,
+        shortfalls,
+        regular_count: n as u32,
+        average_tenths,
+        uncapped_rating,
+        rating,
+        progress,
+        complete_meetings,
+    }
+}

@@ -1,0 +1,479 @@
+//! Rubrics as data: the JSON format (see `docs/rubric-format.md`), and the pure parser that turns a
+//! file into a [`Rubric`] that is known to be consistent.
+//!
+//! A rubric differs by province and by year, so the app never hard-codes points: every score is
+//! computed from one of these values, and every saved quarter names the exact rubric it used.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use super::canonical::{canonical_sha256_hex, CanonicalError};
+use super::meeting::MeetingKind;
+use super::rating::Rating;
+
+/// The only rubric file format this build reads.
+pub const RUBRIC_FORMAT: &str = "chibo-rubric/1";
+
+/// The rubric as written in its file. Not trusted until [`parse_rubric`] has validated it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RubricFile {
+    pub format: String,
+    pub id: String,
+    pub version: u32,
+    pub title: String,
+    pub description: String,
+    pub language: String,
+    pub legal_basis: Vec<String>,
+    pub max_points: u32,
+    pub duration_rule: DurationRule,
+    pub ratings: RatingThresholds,
+    #[serde(default)]
+    pub full_marks_required_for_tot: Vec<String>,
+    pub quarter_rollup: QuarterRollupRule,
+    pub groups: Vec<Group>,
+}
+
+/// How long a meeting must last. The rubric decides how cell size counts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DurationRule {
+    /// Minimum for a regular or thematic meeting.
+    pub minutes: u32,
+    /// Minimum for a combined regular + thematic meeting.
+    pub combined_minutes: u32,
+    /// Optional stricter minimum for cells with many members required to attend.
+    #[serde(default)]
+    pub large_cell: Option<LargeCellRule>,
+}
+
+/// "Cells with at least `min_required_members` members required to attend meet at least `minutes`."
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LargeCellRule {
+    pub min_required_members: u32,
+    pub minutes: u32,
+}
+
+/// Lowest score (inclusive) for each rating above Kém.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RatingThresholds {
+    pub tot: u32,
+    pub kha: u32,
+    pub trung_binh: u32,
+}
+
+/// How the quarter's score and rating are built from its meetings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuarterRollupRule {
+    /// Human-readable statement of the rule, shown in the app.
+    pub description: String,
+    /// The quarter's rating can be no better than this when a month had no regular meeting.
+    pub cap_if_month_without_regular: Rating,
+    /// The quarter's rating can be no better than this when the quarter had no thematic meeting.
+    pub cap_if_no_thematic: Rating,
+}
+
+/// One group of the sheet ("Thời gian", "Chuẩn bị", ...).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    pub id: String,
+    pub title: String,
+    pub max_points: u32,
+    #[serde(default)]
+    pub guidance: String,
+    pub items: Vec<Item>,
+}
+
+/// One scored line of the sheet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub id: String,
+    pub title: String,
+    /// One line telling the secretary what earns the points.
+    pub guidance: String,
+    pub max_points: u32,
+    pub kind: ItemKind,
+    /// The levels of a `levels` item.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<LevelOption>,
+    /// The bands of a `derived` item: the first band whose conditions all hold wins; the last band
+    /// has no conditions, so some band always applies.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub bands: Vec<Band>,
+    /// When present, the item is conditional: it only applies when this holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_if: Option<Applicability>,
+    /// What a non-applicable item scores. Required when `applies_if` is present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when_not_applicable: Option<NotApplicableRule>,
+}
+
+/// What kind of answer an item takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    /// Yes → `max_points`, no → 0.
+    Toggle,
+    /// The secretary picks one of `options`.
+    Levels,
+    /// Computed from the meeting's facts through `bands`.
+    Derived,
+}
+
+/// One choosable level of a `levels` item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelOption {
+    pub id: String,
+    pub label: String,
+    pub points: u32,
+}
+
+/// One band of a derived item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    pub points: u32,
+    /// Short label shown when this band applies, e.g. "≥ 90%".
+    pub label: String,
+    #[serde(default, rename = "if")]
+    pub conditions: Vec<Condition>,
+}
+
+/// A comparison of one measure of the meeting's facts with a threshold. Exactly one comparator is
+/// set. Ratio measures take thresholds in per-mille and are compared exactly (no rounding).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    pub measure: Measure,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_least: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub above: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_most: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub below: Option<i64>,
+}
+
+/// The comparator of a validated [`Condition`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Comparator {
+    AtLeast(i64),
+    Above(i64),
+    AtMost(i64),
+    Below(i64),
+}
+
+impl Condition {
+    /// The single comparator, or `None` when zero or several are set (rejected by the parser).
+    pub fn comparator(&self) -> Option<Comparator> {
+        let set = [
+            self.at_least.map(Comparator::AtLeast),
+            self.above.map(Comparator::Above),
+            self.at_most.map(Comparator::AtMost),
+            self.below.map(Comparator::Below),
+        ];
+        let mut found = set.into_iter().flatten();
+        let first = found.next()?;
+        match found.next() {
+            None => Some(first),
+            Some(_) => None,
+        }
+    }
+}
+
+/// What can be measured from a meeting's facts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// present / required (per-mille thresholds).
+    Attendance,
+    /// speakers / present (per-mille thresholds).
+    Speakers,
+    /// duration / required minutes (per-mille thresholds).
+    DurationRatio,
+    /// duration − required minutes (minutes, may be negative).
+    DurationMargin,
+    /// Members absent without a reason (count).
+    AbsentWithoutReason,
+    /// 1 when some member was absent with a reason more than 3 times in a row this year, else 0.
+    RepeatedAbsence,
+}
+
+impl Measure {
+    /// Whether thresholds of this measure are per-mille of a ratio.
+    pub fn is_ratio(self) -> bool {
+        matches!(self, Self::Attendance | Self::Speakers | Self::DurationRatio)
+    }
+}
+
+/// When a conditional item applies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Applicability {
+    /// The item applies only to these kinds of meeting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting_kinds: Option<Vec<MeetingKind>>,
+    /// The item applies only to cells whose officers are one of these.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cell_officers: Option<Vec<super::cell::Officers>>,
+}
+
+/// How a non-applicable item is scored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NotApplicableRule {
+    /// The item scores its maximum (the cell cannot be faulted for it).
+    FullMarks,
+    /// The item leaves the sheet; the meeting's total is rescaled to the rubric's maximum.
+    Excluded,
+}
+
+/// Identifies one exact rubric: a saved quarter records this and is always scored with it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RubricRef {
+    pub id: String,
+    pub version: u32,
+    /// Lower-case hex SHA-256 of the rubric file's RFC 8785 canonical JSON.
+    pub sha256: String,
+}
+
+/// A rubric that passed every check of [`parse_rubric`]. The fields are private so that holding
+/// one proves it is consistent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rubric {
+    file: RubricFile,
+    reference: RubricRef,
+}
+
+impl Rubric {
+    /// The validated content.
+    pub fn file(&self) -> &RubricFile {
+        &self.file
+    }
+    /// id + version + hash.
+    pub fn reference(&self) -> &RubricRef {
+        &self.reference
+    }
+    /// Groups in sheet order.
+    pub fn groups(&self) -> &[Group] {
+        &self.file.groups
+    }
+    /// All items in sheet order.
+    pub fn items(&self) -> impl Iterator<Item = &Item> {
+        self.file.groups.iter().flat_map(|g| g.items.iter())
+    }
+    /// The item with this id.
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items().find(|i| i.id == id)
+    }
+}
+
+/// Why a rubric file was rejected. Each names the exact place of the problem.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum RubricError {
+    #[error("Tệp bộ tiêu chí không phải JSON hợp lệ hoặc sai cấu trúc: {0}")]
+    Syntax(String),
+    #[error("Định dạng bộ tiêu chí «{0}» không được hỗ trợ (cần «{RUBRIC_FORMAT}»)")]
+    UnsupportedFormat(String),
+    #[error("Trường «{0}» không được để trống")]
+    Empty(&'static str),
+    #[error("Mã «{0}» bị trùng")]
+    DuplicateId(String),
+    #[error("Nhóm «{group}»: khai báo {declared} điểm nhưng các tiêu chí cộng lại {sum} điểm")]
+    GroupPointsMismatch { group: String, declared: u32, sum: u32 },
+    #[error("Bộ tiêu chí khai báo {declared} điểm nhưng các nhóm cộng lại {sum} điểm")]
+    TotalPointsMismatch { declared: u32, sum: u32 },
+    #[error("Tiêu chí «{item}»: điểm tối đa phải lớn hơn 0")]
+    ZeroPointItem { item: String },
+    #[error("Tiêu chí «{item}»: mức «{option}» được {points} điểm, vượt điểm tối đa {max}")]
+    LevelAboveItem { item: String, option: String, points: u32, max: u32 },
+    #[error("Tiêu chí «{item}»: mức cao nhất được {best} điểm, không bằng điểm tối đa {max}")]
+    BestLevelBelowMax { item: String, best: u32, max: u32 },
+    #[error("Tiêu chí «{item}»: cần ít nhất hai mức")]
+    TooFewLevels { item: String },
+    #[error("Tiêu chí «{item}»: loại tiêu chí không khớp với các mức/khoảng khai báo")]
+    KindMismatch { item: String },
+    #[error("Tiêu chí «{item}»: mức cuối cùng phải không có điều kiện (mức còn lại)")]
+    NoFallbackBand { item: String },
+    #[error("Tiêu chí «{item}»: chỉ mức cuối cùng được phép không có điều kiện")]
+    UnreachableBand { item: String },
+    #[error("Tiêu chí «{item}»: mỗi điều kiện cần đúng một phép so sánh")]
+    BadCondition { item: String },
+    #[error("Tiêu chí «{item}»: tiêu chí có điều kiện phải nói rõ cách chấm khi không áp dụng")]
+    MissingNotApplicableRule { item: String },
+    #[error("Tiêu chí «{item}»: có cách chấm khi không áp dụng nhưng không có điều kiện áp dụng")]
+    NotApplicableRuleWithoutCondition { item: String },
+    #[error("Ngưỡng xếp loại phải giảm dần và không vượt tổng điểm ({0})")]
+    BadRatingThresholds(String),
+    #[error("Danh sách «phải đạt điểm tối đa để xếp Tốt» có mã không tồn tại: «{0}»")]
+    UnknownFullMarksItem(String),
+    #[error("Quy định thời lượng không hợp lệ: {0}")]
+    BadDurationRule(&'static str),
+    #[error("Không tính được mã băm của bộ tiêu chí: {0}")]
+    Hash(#[from] CanonicalError),
+}
+
+/// Parses and validates a rubric file. Pure: the same text always gives the same answer.
+pub fn parse_rubric(text: &str) -> Result<Rubric, RubricError> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| RubricError::Syntax(e.to_string()))?;
+    let sha256 = canonical_sha256_hex(&value)?;
+    let file: RubricFile =
+        serde_json::from_value(value).map_err(|e| RubricError::Syntax(e.to_string()))?;
+    validate(&file)?;
+    let reference = RubricRef { id: file.id.clone(), version: file.version, sha256 };
+    Ok(Rubric { file, reference })
+}
+
+fn validate(file: &RubricFile) -> Result<(), RubricError> {
+    if file.format != RUBRIC_FORMAT {
+        return Err(RubricError::UnsupportedFormat(file.format.clone()));
+    }
+    if file.id.trim().is_empty() {
+        return Err(RubricError::Empty("id"));
+    }
+    if file.title.trim().is_empty() {
+        return Err(RubricError::Empty("title"));
+    }
+    if file.groups.is_empty() {
+        return Err(RubricError::Empty("groups"));
+    }
+    let rule = &file.duration_rule;
+    if rule.minutes == 0 || rule.combined_minutes == 0 {
+        return Err(RubricError::BadDurationRule("thời lượng tối thiểu phải lớn hơn 0"));
+    }
+    if let Some(large) = &rule.large_cell {
+        if large.minutes == 0 || large.min_required_members == 0 {
+            return Err(RubricError::BadDurationRule("quy định cho chi bộ đông đảng viên phải lớn hơn 0"));
+        }
+    }
+
+    let mut ids = BTreeSet::new();
+    let mut total = 0u32;
+    for group in &file.groups {
+        if !ids.insert(group.id.clone()) {
+            return Err(RubricError::DuplicateId(group.id.clone()));
+        }
+        if group.items.is_empty() {
+            return Err(RubricError::Empty("items"));
+        }
+        let mut sum = 0u32;
+        for item in &group.items {
+            if !ids.insert(item.id.clone()) {
+                return Err(RubricError::DuplicateId(item.id.clone()));
+            }
+            validate_item(item)?;
+            sum = sum.saturating_add(item.max_points);
+        }
+        if sum != group.max_points {
+            return Err(RubricError::GroupPointsMismatch {
+                group: group.id.clone(),
+                declared: group.max_points,
+                sum,
+            });
+        }
+        total = total.saturating_add(group.max_points);
+    }
+    if total != file.max_points {
+        return Err(RubricError::TotalPointsMismatch { declared: file.max_points, sum: total });
+    }
+    let r = &file.ratings;
+    if !(r.tot <= file.max_points && r.kha < r.tot && r.trung_binh < r.kha) {
+        return Err(RubricError::BadRatingThresholds(format!(
+            "Tốt {}, Khá {}, Trung bình {}",
+            r.tot, r.kha, r.trung_binh
+        )));
+    }
+    for id in &file.full_marks_required_for_tot {
+        let is_item = file.groups.iter().flat_map(|g| &g.items).any(|i| &i.id == id);
+        if !is_item {
+            return Err(RubricError::UnknownFullMarksItem(id.clone()));
+        }
+    }
+    Ok(())
+}
+
+fn validate_item(item: &Item) -> Result<(), RubricError> {
+    let name = || item.id.clone();
+    if item.max_points == 0 {
+        return Err(RubricError::ZeroPointItem { item: name() });
+    }
+    match (&item.applies_if, &item.when_not_applicable) {
+        (Some(_), None) => return Err(RubricError::MissingNotApplicableRule { item: name() }),
+        (None, Some(_)) => {
+            return Err(RubricError::NotApplicableRuleWithoutCondition { item: name() })
+        }
+        _ => {}
+    }
+    let (options, bands) = (&item.options, &item.bands);
+    match item.kind {
+        ItemKind::Toggle if options.is_empty() && bands.is_empty() => Ok(()),
+        ItemKind::Levels if bands.is_empty() => {
+            if options.len() < 2 {
+                return Err(RubricError::TooFewLevels { item: name() });
+            }
+            let mut seen = BTreeSet::new();
+            for option in options {
+                if !seen.insert(option.id.as_str()) {
+                    return Err(RubricError::DuplicateId(format!("{}/{}", item.id, option.id)));
+                }
+                check_points(item, &option.id, option.points)?;
+            }
+            check_best(item, options.iter().map(|o| o.points))
+        }
+        ItemKind::Derived if options.is_empty() => {
+            if bands.len() < 2 {
+                return Err(RubricError::TooFewLevels { item: name() });
+            }
+            let last = bands.len() - 1;
+            for (i, band) in bands.iter().enumerate() {
+                check_points(item, &band.label, band.points)?;
+                if band.conditions.is_empty() && i != last {
+                    return Err(RubricError::UnreachableBand { item: name() });
+                }
+                if band.conditions.iter().any(|c| c.comparator().is_none()) {
+                    return Err(RubricError::BadCondition { item: name() });
+                }
+            }
+            if !bands[last].conditions.is_empty() {
+                return Err(RubricError::NoFallbackBand { item: name() });
+            }
+            check_best(item, bands.iter().map(|b| b.points))
+        }
+        _ => Err(RubricError::KindMismatch { item: name() }),
+    }
+}
+
+fn check_points(item: &Item, option: &str, points: u32) -> Result<(), RubricError> {
+    if points > item.max_points {
+        return Err(RubricError::LevelAboveItem {
+            item: item.id.clone(),
+            option: option.to_string(),
+            points,
+            max: item.max_points,
+        });
+    }
+    Ok(())
+}
+
+fn check_best(item: &Item, points: impl Iterator<Item = u32>) -> Result<(), RubricError> {
+    let best = points.max().unwrap_or(0);
+    if best != item.max_points {
+        return Err(RubricError::BestLevelBelowMax {
+            item: item.id.clone(),
+            best,
+            max: item.max_points,
+        });
+    }
+    Ok(())
+}
