@@ -1,11 +1,11 @@
 //! The live report: every meeting scored, and the quarter rolled up from them.
 
 use super::cell::Officers;
-use super::facts::{check_facts, FactsCheck};
+use super::facts::{check_facts, measure, required_minutes, FactsCheck};
 use super::meeting::{Meeting, MeetingKind};
 use super::rating::{rate_fraction, Rating};
 use super::record::QuarterRecord;
-use super::rubric::{ItemKind, Rubric};
+use super::rubric::{ItemKind, Measure, Rubric};
 use super::scoring::{applies, score_meeting, MeetingScore};
 
 /// answered / required, for progress indicators.
@@ -52,6 +52,12 @@ pub struct MeetingReport {
     /// Judgement items that apply and have no answer yet.
     pub unanswered_items: Vec<String>,
     pub status: SheetStatus,
+    /// Present / required in per-mille (rounded down), when defined.
+    pub attendance_permille: Option<u64>,
+    /// Speakers / present in per-mille (rounded down), when defined.
+    pub speakers_permille: Option<u64>,
+    /// The minimum duration that applies to this meeting.
+    pub required_minutes: u32,
 }
 
 impl MeetingReport {
@@ -111,6 +117,9 @@ impl QuarterReport {
 
 fn report_meeting(rubric: &Rubric, record: &QuarterRecord, m: &Meeting, officers: Officers) -> MeetingReport {
     let facts = check_facts(&m.facts, record.quarter, m.month);
+    let rule = &rubric.file().duration_rule;
+    let facts_parsed = facts.parsed;
+    let permille = |which| measure(&facts_parsed, m.kind, rule, which).and_then(|v| v.permille());
     let score = score_meeting(rubric, m, &facts.parsed, officers);
     let judgement: Vec<&str> = rubric
         .items()
@@ -136,6 +145,9 @@ fn report_meeting(rubric: &Rubric, record: &QuarterRecord, m: &Meeting, officers
         progress,
         unanswered_items,
         status: SheetStatus::Draft,
+        attendance_permille: permille(Measure::Attendance),
+        speakers_permille: permille(Measure::Speakers),
+        required_minutes: required_minutes(rule, m.kind, facts_parsed.required),
     };
     report.status = match (m.complete, report.can_complete()) {
         (false, _) => SheetStatus::Draft,
@@ -190,5 +202,28 @@ pub fn quarter_report(rubric: &Rubric, record: &QuarterRecord, officers: Officer
         rating,
         progress,
         complete_meetings,
+    }
+}
+
+/// Formats tenths of a point the Vietnamese way: `895` → `"89,5"`.
+pub fn format_tenths(tenths: u32) -> String {
+    format!("{},{}", tenths / 10, tenths % 10)
+}
+
+/// Formats per-mille as a percentage with one decimal: `857` → `"85,7%"`.
+pub fn format_permille(permille: u64) -> String {
+    format!("{},{}%", permille / 10, permille % 10)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tenths_and_permille_use_a_decimal_comma() {
+        assert_eq!(format_tenths(895), "89,5");
+        assert_eq!(format_tenths(1000), "100,0");
+        assert_eq!(format_permille(857), "85,7%");
+        assert_eq!(format_permille(0), "0,0%");
     }
 }

@@ -1,0 +1,103 @@
+//! The versioned envelope every stored value is wrapped in, and its migrations. Pure: the browser
+//! part in `storage::local` only moves strings.
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+/// Format tag of the envelope, so a foreign value under our key is recognised as foreign.
+pub const ENVELOPE_FORMAT: &str = "chibo-store";
+
+/// Schema version written by this build. Bump it together with a migration in [`migrate`].
+pub const CURRENT_SCHEMA: u32 = 1;
+
+#[derive(Serialize)]
+struct EnvelopeOut<'a, T> {
+    format: &'static str,
+    schema: u32,
+    data: &'a T,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EnvelopeIn {
+    format: String,
+    schema: u32,
+    data: serde_json::Value,
+}
+
+/// Why a stored value could not be read. Shown to the user in Vietnamese.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum DecodeError {
+    #[error("dữ liệu không phải JSON (có thể bị hỏng)")]
+    NotJson,
+    #[error("dữ liệu không do ứng dụng này ghi")]
+    Foreign,
+    #[error("dữ liệu từ phiên bản mới hơn (lược đồ {0}); hãy cập nhật ứng dụng")]
+    NewerSchema(u32),
+    #[error("dữ liệu sai cấu trúc: {0}")]
+    BadData(String),
+}
+
+/// Wraps a value for storage.
+pub fn encode<T: Serialize>(value: &T) -> Result<String, serde_json::Error> {
+    serde_json::to_string(&EnvelopeOut { format: ENVELOPE_FORMAT, schema: CURRENT_SCHEMA, data: value })
+}
+
+/// Reads a stored value, migrating it from an older schema if needed.
+pub fn decode<T: DeserializeOwned>(raw: &str) -> Result<T, DecodeError> {
+    let value: serde_json::Value = serde_json::from_str(raw).map_err(|_| DecodeError::NotJson)?;
+    let env: EnvelopeIn = serde_json::from_value(value).map_err(|_| DecodeError::Foreign)?;
+    if env.format != ENVELOPE_FORMAT {
+        return Err(DecodeError::Foreign);
+    }
+    if env.schema > CURRENT_SCHEMA {
+        return Err(DecodeError::NewerSchema(env.schema));
+    }
+    let data = migrate(env.schema, env.data)?;
+    serde_json::from_value(data).map_err(|e| DecodeError::BadData(e.to_string()))
+}
+
+/// Brings data of an older schema up to [`CURRENT_SCHEMA`], one step at a time.
+/// Schema 1 is the first; the match is where each future step goes.
+fn migrate(schema: u32, data: serde_json::Value) -> Result<serde_json::Value, DecodeError> {
+    match schema {
+        CURRENT_SCHEMA => Ok(data),
+        other => Err(DecodeError::BadData(format!("lược đồ {other} không được hỗ trợ"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::cell::CellProfile;
+
+    #[test]
+    fn an_encoded_value_decodes_to_the_same_value() {
+        let p = CellProfile { name: "Chi bộ Đông Hà".into(), ..CellProfile::default() };
+        let back: CellProfile = decode(&encode(&p).unwrap()).unwrap();
+        assert_eq!(back, p);
+    }
+
+    #[test]
+    fn garbage_foreign_and_newer_values_are_told_apart() {
+        assert_eq!(decode::<CellProfile>("{not json").unwrap_err(), DecodeError::NotJson);
+        assert_eq!(decode::<CellProfile>(r#"{"name":"x"}"#).unwrap_err(), DecodeError::Foreign);
+        assert_eq!(
+            decode::<CellProfile>(r#"{"format":"chibo-store","schema":9,"data":{}}"#).unwrap_err(),
+            DecodeError::NewerSchema(9)
+        );
+        assert!(matches!(
+            decode::<CellProfile>(r#"{"format":"chibo-store","schema":1,"data":{"name":3}}"#),
+            Err(DecodeError::BadData(_))
+        ));
+    }
+
+    #[test]
+    fn schema_zero_is_refused_rather_than_guessed() {
+        assert!(matches!(
+            decode::<CellProfile>(r#"{"format":"chibo-store","schema":0,"data":{}}"#),
+            Err(DecodeError::BadData(_))
+        ));
+    }
+}

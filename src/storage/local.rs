@@ -1,0 +1,121 @@
+//! localStorage through gloo-storage.
+
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+
+use gloo_storage::{LocalStorage, Storage};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use thiserror::Error;
+
+use super::envelope::{decode, encode, DecodeError};
+use super::keys::{Key, PREFIX};
+use crate::domain::quarter::QuarterId;
+
+thread_local! {
+    /// Keys whose unreadable value could not be set aside: writing them would destroy it.
+    static FROZEN: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
+}
+
+/// A stored value that could not be read, and what was done with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetAside {
+    pub key: String,
+    /// Where the original text now lives; `None` if it could not be copied (then the key is
+    /// left untouched and not written this session).
+    pub backup_key: Option<String>,
+    pub reason: DecodeError,
+}
+
+impl SetAside {
+    /// The message for the user.
+    pub fn message_vi(&self) -> String {
+        match &self.backup_key {
+            Some(b) => format!(
+                "Dữ liệu đã lưu «{}» không đọc được ({}). Bản gốc đã được giữ lại ở khóa «{}»; ứng dụng bắt đầu với dữ liệu trống cho mục này.",
+                self.key, self.reason, b
+            ),
+            None => format!(
+                "Dữ liệu đã lưu «{}» không đọc được ({}) và không sao lưu được (bộ nhớ đầy?). Mục này sẽ không được ghi đè trong phiên này.",
+                self.key, self.reason
+            ),
+        }
+    }
+}
+
+/// A write that failed.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum SaveError {
+    #[error("Không lưu được vào thiết bị (bộ nhớ trình duyệt đầy hoặc bị chặn). Thay đổi vẫn còn trên màn hình; hãy giải phóng bộ nhớ rồi sửa lại một ô để lưu.")]
+    Write,
+    #[error("Không ghi đè dữ liệu cũ chưa sao lưu được.")]
+    Frozen,
+    #[error("Không chuyển được dữ liệu sang JSON.")]
+    Encode,
+}
+
+fn now_millis() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+fn raw_get(name: &str) -> Option<String> {
+    LocalStorage::raw().get_item(name).ok().flatten()
+}
+
+/// Reads a value. `Ok(None)`: nothing stored. `Err`: it was unreadable and has been set aside.
+pub fn load<T: DeserializeOwned>(key: Key) -> Result<Option<T>, SetAside> {
+    let name = key.name();
+    let Some(raw) = raw_get(&name) else { return Ok(None) };
+    match decode::<T>(&raw) {
+        Ok(v) => Ok(Some(v)),
+        Err(reason) => Err(set_aside(&name, &raw, reason)),
+    }
+}
+
+fn set_aside(name: &str, raw: &str, reason: DecodeError) -> SetAside {
+    let storage = LocalStorage::raw();
+    let stamp = now_millis();
+    let mut n = 0;
+    let mut backup = Key::backup_name(name, stamp, n);
+    while raw_get(&backup).is_some() {
+        n += 1;
+        backup = Key::backup_name(name, stamp, n);
+    }
+    // Copy first, and only then free the live key: the original text always exists somewhere.
+    let copied = storage.set_item(&backup, raw).is_ok() && raw_get(&backup).as_deref() == Some(raw);
+    if copied {
+        let _ = storage.remove_item(name);
+        SetAside { key: name.to_string(), backup_key: Some(backup), reason }
+    } else {
+        FROZEN.with(|f| f.borrow_mut().insert(name.to_string()));
+        SetAside { key: name.to_string(), backup_key: None, reason }
+    }
+}
+
+/// Writes a value in its envelope.
+pub fn save<T: Serialize>(key: Key, value: &T) -> Result<(), SaveError> {
+    let name = key.name();
+    if FROZEN.with(|f| f.borrow().contains(&name)) {
+        return Err(SaveError::Frozen);
+    }
+    let text = encode(value).map_err(|_| SaveError::Encode)?;
+    LocalStorage::raw().set_item(&name, &text).map_err(|_| SaveError::Write)
+}
+
+/// Removes a value.
+pub fn remove(key: Key) {
+    LocalStorage::delete(key.name());
+}
+
+/// Quarters that have a stored value, newest first.
+pub fn stored_quarters() -> Vec<QuarterId> {
+    let storage = LocalStorage::raw();
+    let len = storage.length().unwrap_or(0);
+    let mut out: Vec<QuarterId> = (0..len)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(PREFIX))
+        .filter_map(|k| Key::quarter_of(&k))
+        .collect();
+    out.sort_unstable_by(|a, b| b.cmp(a));
+    out
+}

@@ -1,0 +1,43 @@
+//! Adding a meeting to the quarter.
+
+use leptos::prelude::*;
+
+use super::state::Store;
+use crate::domain::meeting::MeetingKind;
+
+/// Kind + month + "add" button.
+#[component]
+pub fn AddMeeting() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let months = store.record.with_untracked(|r| r.as_ref().map(|r| r.quarter.months()).unwrap_or([1, 2, 3]));
+    let kind = RwSignal::new(MeetingKind::Thematic);
+    let month = RwSignal::new(months[0]);
+    view! {
+        <div class="card add-meeting">
+            <h3>"Thêm buổi sinh hoạt"</h3>
+            <div class="row">
+                <div class="field">
+                    <label for="add-kind">"Loại buổi"</label>
+                    <select id="add-kind" on:change=move |ev| {
+                        if let Some(k) = MeetingKind::from_id(&event_target_value(&ev)) { kind.set(k) }
+                    }>
+                        {MeetingKind::ALL.into_iter().map(|k| view! {
+                            <option value=k.id() selected=k == MeetingKind::Thematic>{k.label_vi()}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="add-month">"Tháng"</label>
+                    <select id="add-month" on:change=move |ev| {
+                        if let Ok(m) = event_target_value(&ev).parse() { month.set(m) }
+                    }>
+                        {months.into_iter().map(|m| view! { <option value=m.to_string()>{format!("Tháng {m}")}</option> }).collect_view()}
+                    </select>
+                </div>
+                <button type="button" class="primary" on:click=move |_| {
+                    store.edit(|r| r.add_meeting(kind.get_untracked(), month.get_untracked()).map(|_| ()))
+                }>"Thêm buổi"</button>
+            </div>
+        </div>
+    }
+}

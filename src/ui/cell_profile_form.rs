@@ -1,0 +1,131 @@
+//! The cell's profile, set up once and editable later.
+
+use leptos::prelude::*;
+
+use super::state::Store;
+use super::text_field::TextField;
+use crate::domain::cell::{CellProfile, CellType, Officers, ProfileField};
+
+/// Profile form, folded away once the profile is complete.
+#[component]
+pub fn CellProfileForm() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let initial = store.profile.get_untracked();
+    let issue = move |field: ProfileField| {
+        Signal::derive(move || {
+            store.profile.with(|p| p.issues().into_iter().find(|i| i.field == field).map(|i| i.message))
+        })
+    };
+    let text = move |set: fn(&mut CellProfile, String)| {
+        Callback::new(move |v: String| store.edit_profile(|p| set(p, v)))
+    };
+    let complete = move || store.profile.with(CellProfile::is_complete);
+    view! {
+        <section class="card" aria-labelledby="profile-title">
+            <details open=!initial.is_complete()>
+                <summary>
+                    <h2 id="profile-title">"Thông tin chi bộ"</h2>
+                    <span class="summary-note" data-testid="profile-summary">
+                        {move || {
+                            if complete() {
+                                store.profile.with(|p| p.name.clone())
+                            } else {
+                                "Chưa đủ thông tin — hãy điền trước khi chấm".to_string()
+                            }
+                        }}
+                    </span>
+                </summary>
+                <div class="grid">
+                    <TextField
+                        id="cell-name".into()
+                        label="Tên chi bộ"
+                        value=initial.name.clone()
+                        on_input=text(|p, v| p.name = v)
+                        error=issue(ProfileField::Name)
+                    />
+                    <div class="field">
+                        <label for="cell-type">"Loại hình chi bộ"</label>
+                        <select
+                            id="cell-type"
+                            on:change=move |ev| {
+                                if let Some(t) = CellType::from_id(&event_target_value(&ev)) {
+                                    store.edit_profile(|p| p.cell_type = t);
+                                }
+                            }
+                        >
+                            {CellType::ALL
+                                .into_iter()
+                                .map(|t| {
+                                    view! {
+                                        <option value=t.id() selected=initial.cell_type == t>
+                                            {t.label_vi()}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
+                    </div>
+                    <TextField
+                        id="parent-committee".into()
+                        label="Đảng bộ cấp trên"
+                        value=initial.parent_committee.clone()
+                        on_input=text(|p, v| p.parent_committee = v)
+                    />
+                    <TextField
+                        id="secretary".into()
+                        label="Bí thư chi bộ"
+                        value=initial.secretary.clone()
+                        on_input=text(|p, v| p.secretary = v)
+                        hint="Chỉ lưu trên thiết bị, không đưa vào tệp kết quả."
+                    />
+                    <div class="field">
+                        <label for="officers">"Cấp ủy của chi bộ"</label>
+                        <select
+                            id="officers"
+                            on:change=move |ev| {
+                                if let Some(o) = Officers::from_id(&event_target_value(&ev)) {
+                                    store.edit_profile(|p| p.officers = o);
+                                }
+                            }
+                        >
+                            {Officers::ALL
+                                .into_iter()
+                                .map(|o| {
+                                    view! {
+                                        <option value=o.id() selected=initial.officers == o>
+                                            {o.label_vi()}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
+                    </div>
+                    <TextField
+                        id="members-official".into()
+                        label="Số đảng viên chính thức"
+                        value=initial.members_official.clone()
+                        numeric=true
+                        on_input=text(|p, v| p.members_official = v)
+                        error=issue(ProfileField::MembersOfficial)
+                    />
+                    <TextField
+                        id="members-probationary".into()
+                        label="Số đảng viên dự bị"
+                        value=initial.members_probationary.clone()
+                        numeric=true
+                        on_input=text(|p, v| p.members_probationary = v)
+                        error=issue(ProfileField::MembersProbationary)
+                    />
+                    <TextField
+                        id="members-exempt".into()
+                        label="Số đảng viên được miễn sinh hoạt"
+                        value=initial.members_exempt.clone()
+                        numeric=true
+                        on_input=text(|p, v| p.members_exempt = v)
+                        error=issue(ProfileField::MembersExempt)
+                    />
+                </div>
+            </details>
+        </section>
+    }
+}

@@ -1,0 +1,60 @@
+//! A meeting's live result: points per group, total, rating and what cost points.
+
+use leptos::prelude::*;
+
+use super::state::Store;
+
+/// Result box under a meeting's sheet.
+#[component]
+pub fn MeetingSummary(meeting_id: u32) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let Some(rubric) = store.rubric.get_untracked() else { return ().into_any() };
+    let title_of = {
+        let rubric = rubric.clone();
+        move |id: &str| rubric.item(id).map(|i| i.title.clone()).unwrap_or_else(|| id.to_string())
+    };
+    let group_title = move |id: &str| {
+        rubric.groups().iter().find(|g| g.id == id).map(|g| g.title.clone()).unwrap_or_default()
+    };
+    let score = move || store.report.with(|r| r.as_ref().and_then(|r| r.meeting(meeting_id)).map(|m| m.score.clone()));
+    view! {
+        <section class="meeting-result" aria-label="Kết quả buổi sinh hoạt" data-testid="meeting-result">
+            {move || score().map(|s| {
+                let title_of = title_of.clone();
+                let group_title = group_title.clone();
+                view! {
+                    <p class="total">
+                        "Tổng điểm: " <strong data-testid="meeting-total">{s.score}</strong> "/100 · Xếp loại: "
+                        <strong data-testid="meeting-rating">{s.rating.label_vi()}</strong>
+                    </p>
+                    {(s.max != 100).then(|| view! {
+                        <p class="muted small">{format!("Đạt {}/{} điểm trên các tiêu chí áp dụng, quy đổi ra thang 100.", s.points, s.max)}</p>
+                    })}
+                    {(!s.tot_blocked_by.is_empty()).then(|| {
+                        let names: Vec<String> = s.tot_blocked_by.iter().map(|i| title_of(i)).collect();
+                        view! { <p class="warn">{format!("Đủ điểm Tốt nhưng chưa đạt điểm tối đa ở: {}. Xếp loại Khá.", names.join("; "))}</p> }
+                    })}
+                    <table class="groups">
+                        <caption class="sr-only">"Điểm theo nhóm"</caption>
+                        <thead><tr><th scope="col">"Nhóm"</th><th scope="col">"Điểm"</th></tr></thead>
+                        <tbody>
+                            {s.groups.iter().map(|g| view! {
+                                <tr><td>{group_title(&g.group_id)}</td><td class="num">{format!("{}/{}", g.points, g.max)}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                    {
+                        let losses: Vec<(String, u32)> = s.losses().into_iter().map(|l| (title_of(&l.item_id), l.lost())).collect();
+                        (!losses.is_empty()).then(|| view! {
+                            <h5>"Các mục bị trừ điểm (hoặc chưa trả lời)"</h5>
+                            <ul class="losses" data-testid="losses">
+                                {losses.into_iter().map(|(t, n)| view! { <li>{format!("{t}: −{n}")}</li> }).collect_view()}
+                            </ul>
+                        })
+                    }
+                }
+            })}
+        </section>
+    }
+    .into_any()
+}

@@ -1,0 +1,19 @@
+//! The views: one component per file, named after it. They render and dispatch; the arithmetic
+//! lives in `domain`.
+
+pub mod add_meeting;
+pub mod app;
+pub mod cell_profile_form;
+pub mod facts_form;
+pub mod meeting_sheet;
+pub mod meeting_summary;
+pub mod narrative_form;
+pub mod notice_banner;
+pub mod progress_bar;
+pub mod quarter_picker;
+pub mod quarter_summary;
+pub mod quarter_view;
+pub mod rubric_item;
+pub mod saved_quarters;
+pub mod state;
+pub mod text_field;

@@ -1,0 +1,27 @@
+//! Messages about stored data that could not be read, and about failed saves.
+
+use leptos::prelude::*;
+
+use super::state::Store;
+
+/// Shows set-aside data notices (dismissable) and the last save error.
+#[component]
+pub fn NoticeBanner() -> impl IntoView {
+    let store = expect_context::<Store>();
+    view! {
+        <Show when=move || store.notices.with(|n| !n.is_empty())>
+            <section class="notice warning" role="alert" data-testid="storage-notice">
+                <h2>"Có dữ liệu không đọc được"</h2>
+                <ul>
+                    {move || store.notices.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                </ul>
+                <button type="button" on:click=move |_| store.notices.set(Vec::new())>"Đã hiểu"</button>
+            </section>
+        </Show>
+        <Show when=move || store.save_error.with(Option::is_some)>
+            <p class="notice error" role="alert" data-testid="save-error">
+                {move || store.save_error.get().unwrap_or_default()}
+            </p>
+        </Show>
+    }
+}

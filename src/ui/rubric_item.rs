@@ -1,0 +1,125 @@
+//! One line of the sheet: a toggle, a choice of levels, or a value computed from the facts.
+
+use leptos::prelude::*;
+
+use super::state::Store;
+use crate::domain::meeting::Answer;
+use crate::domain::rubric::{Item, ItemKind};
+use crate::domain::scoring::{ItemOutcome, ItemScore};
+
+/// The item `item` of meeting `meeting_id`.
+#[component]
+pub fn RubricItem(meeting_id: u32, item: Item) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let item_id = item.id.clone();
+    let score = {
+        let item_id = item_id.clone();
+        move || {
+            store.report.with(|r| {
+                r.as_ref().and_then(|r| r.meeting(meeting_id)).and_then(|m| m.score.item(&item_id).cloned())
+            })
+        }
+    };
+    let answer = {
+        let item_id = item_id.clone();
+        move || {
+            store.record.with(|r| {
+                r.as_ref().and_then(|r| r.meeting(meeting_id)).and_then(|m| m.answers.get(&item_id).cloned())
+            })
+        }
+    };
+    let answer_with = {
+        let item_id = item_id.clone();
+        move |a: Option<Answer>| {
+            let item_id = item_id.clone();
+            store.edit(move |r| r.set_answer(meeting_id, &item_id, a))
+        }
+    };
+    let name = format!("m{meeting_id}-{}", item.id);
+    let outcome = {
+        let score = score.clone();
+        move || score().map(|s| s.outcome)
+    };
+    let not_applicable = {
+        let outcome = outcome.clone();
+        move || matches!(outcome(), Some(ItemOutcome::NotApplicableFull | ItemOutcome::Excluded))
+    };
+    let points_text = {
+        let score = score.clone();
+        move || match score() {
+            Some(ItemScore { outcome: ItemOutcome::Excluded, .. }) => "không tính".to_string(),
+            Some(s) => format!("{}/{}", s.points, s.max),
+            None => String::new(),
+        }
+    };
+    let note = {
+        let outcome = outcome.clone();
+        move || match outcome() {
+            Some(ItemOutcome::NotApplicableFull) => "Không áp dụng cho buổi này: được đủ điểm.".to_string(),
+            Some(ItemOutcome::Excluded) => "Không áp dụng cho buổi này: không tính vào tổng.".to_string(),
+            Some(ItemOutcome::Derived { band }) => format!("Tự tính: {band}"),
+            Some(ItemOutcome::DerivedMissing) => "Tự tính khi đã nhập đủ số liệu.".to_string(),
+            _ => String::new(),
+        }
+    };
+    let control = match item.kind {
+        ItemKind::Toggle => {
+            let (yes, no) = (answer_with.clone(), answer_with.clone());
+            let (a1, a2) = (answer.clone(), answer.clone());
+            let (na1, na2) = (not_applicable.clone(), not_applicable.clone());
+            view! {
+                <div class="choices" role="radiogroup" aria-label=item.title.clone()>
+                    <label class="radio">
+                        <input type="radio" name=name.clone() id=format!("{name}-yes")
+                            prop:checked=move || a1() == Some(Answer::Toggle(true))
+                            prop:disabled=na1
+                            on:change=move |_| yes(Some(Answer::Toggle(true)))/>
+                        " Đạt"
+                    </label>
+                    <label class="radio">
+                        <input type="radio" name=name.clone() id=format!("{name}-no")
+                            prop:checked=move || a2() == Some(Answer::Toggle(false))
+                            prop:disabled=na2
+                            on:change=move |_| no(Some(Answer::Toggle(false)))/>
+                        " Chưa đạt"
+                    </label>
+                </div>
+            }
+            .into_any()
+        }
+        ItemKind::Levels => view! {
+            <div class="choices levels" role="radiogroup" aria-label=item.title.clone()>
+                {item.options.iter().map(|o| {
+                    let chosen = Answer::Level(o.id.clone());
+                    let pick = answer_with.clone();
+                    let a = answer.clone();
+                    let na = not_applicable.clone();
+                    let c2 = chosen.clone();
+                    view! {
+                        <label class="radio">
+                            <input type="radio" name=name.clone() id=format!("{name}-{}", o.id)
+                                prop:checked=move || a().as_ref() == Some(&c2)
+                                prop:disabled=na
+                                on:change=move |_| pick(Some(chosen.clone()))/>
+                            {format!(" {} ({} điểm)", o.label, o.points)}
+                        </label>
+                    }
+                }).collect_view()}
+            </div>
+        }
+        .into_any(),
+        ItemKind::Derived => ().into_any(),
+    };
+    let lost = move || score().is_some_and(|s| s.lost() > 0 && s.outcome != ItemOutcome::Unanswered);
+    view! {
+        <div class="item" class:lost=lost class:na=not_applicable data-testid=format!("item-{}", item_id)>
+            <div class="item-head">
+                <span class="item-title">{item.title.clone()}</span>
+                <span class="item-points" data-testid="item-points">{points_text}</span>
+            </div>
+            <p class="guidance">{item.guidance.clone()}</p>
+            {control}
+            <p class="item-note">{note}</p>
+        </div>
+    }
+}

@@ -1,0 +1,58 @@
+//! The list of quarters saved on this device: reopen or delete (with confirmation).
+
+use leptos::prelude::*;
+
+use super::state::Store;
+use crate::domain::quarter::QuarterId;
+
+/// Saved quarters, newest first.
+#[component]
+pub fn SavedQuarters() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let confirming: RwSignal<Option<QuarterId>> = RwSignal::new(None);
+    let open_quarter = move || store.record.with(|r| r.as_ref().map(|r| r.quarter));
+    view! {
+        <section class="card" aria-labelledby="saved-title">
+            <h2 id="saved-title">"Các quý đã lưu trên thiết bị"</h2>
+            <Show
+                when=move || store.quarters.with(|q| !q.is_empty())
+                fallback=|| view! { <p class="muted">"Chưa có quý nào."</p> }
+            >
+                <ul class="saved-list" data-testid="saved-quarters">
+                    <For each=move || store.quarters.get() key=|q| *q let:q>
+                        <li>
+                            <span class="saved-name">{format!("Quý {}/{}", q.quarter(), q.year())}</span>
+                            {move || (open_quarter() == Some(q)).then(|| view! { <span class="badge">"đang mở"</span> })}
+                            <button type="button" on:click=move |_| store.open_quarter(q, None)>"Mở"</button>
+                            <Show
+                                when=move || confirming.get() == Some(q)
+                                fallback=move || {
+                                    view! {
+                                        <button type="button" class="danger" on:click=move |_| confirming.set(Some(q))>
+                                            "Xoá"
+                                        </button>
+                                    }
+                                }
+                            >
+                                <span class="confirm" role="alert">
+                                    {format!("Xoá hẳn quý {}/{}? Không thể hoàn tác.", q.quarter(), q.year())}
+                                    <button
+                                        type="button"
+                                        class="danger"
+                                        on:click=move |_| {
+                                            confirming.set(None);
+                                            store.delete_quarter(q);
+                                        }
+                                    >
+                                        "Xoá hẳn"
+                                    </button>
+                                    <button type="button" on:click=move |_| confirming.set(None)>"Huỷ"</button>
+                                </span>
+                            </Show>
+                        </li>
+                    </For>
+                </ul>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,155 @@
+//! The app's state, built once at the root and shared through context.
+//!
+//! Components read signals and call the methods here; every edit goes through the domain's pure
+//! functions and is saved to the device at once.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::catalog::Catalog;
+use crate::domain::cell::CellProfile;
+use crate::domain::quarter::QuarterId;
+use crate::domain::record::QuarterRecord;
+use crate::domain::report::{quarter_report, QuarterReport};
+use crate::domain::rubric::{Rubric, RubricRef};
+use crate::storage::{self, keys::Key};
+
+/// Small preferences kept between visits.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    pub last_quarter: Option<QuarterId>,
+}
+
+/// The loaded value, or `None` with the set-aside notice recorded.
+fn take<T>(loaded: Result<Option<T>, storage::SetAside>, notices: &mut Vec<String>) -> Option<T> {
+    loaded.unwrap_or_else(|e| {
+        notices.push(e.message_vi());
+        None
+    })
+}
+
+/// Everything the views share. All fields are `Copy` handles.
+#[derive(Clone, Copy)]
+pub struct Store {
+    pub catalog: StoredValue<Catalog>,
+    pub profile: RwSignal<CellProfile>,
+    pub record: RwSignal<Option<QuarterRecord>>,
+    pub quarters: RwSignal<Vec<QuarterId>>,
+    /// Stored values that were unreadable and set aside (shown until dismissed).
+    pub notices: RwSignal<Vec<String>>,
+    /// The last failed save, if the most recent save failed.
+    pub save_error: RwSignal<Option<String>>,
+    /// The rubric of the open quarter, `None` when no quarter is open or the rubric is unknown.
+    pub rubric: Memo<Option<Rubric>>,
+    /// The live report of the open quarter.
+    pub report: Memo<Option<QuarterReport>>,
+}
+
+impl Store {
+    /// Loads everything from the device and opens the last (or the current) quarter.
+    pub fn load(catalog: Catalog, today_quarter: QuarterId) -> Self {
+        let mut notices = Vec::new();
+        let profile: CellProfile = take(storage::load(Key::Profile), &mut notices).unwrap_or_default();
+        let settings: Settings = take(storage::load(Key::Settings), &mut notices).unwrap_or_default();
+        let catalog = StoredValue::new(catalog);
+        let profile = RwSignal::new(profile);
+        let record: RwSignal<Option<QuarterRecord>> = RwSignal::new(None);
+        let rubric = Memo::new(move |_| {
+            record.with(|r| {
+                let r = r.as_ref()?;
+                catalog.with_value(|c| c.get(&r.rubric).cloned())
+            })
+        });
+        let report = Memo::new(move |_| {
+            let officers = profile.with(|p| p.officers);
+            rubric.with(|rb| {
+                let rb = rb.as_ref()?;
+                record.with(|r| r.as_ref().map(|r| quarter_report(rb, r, officers)))
+            })
+        });
+        let store = Self {
+            catalog,
+            profile,
+            record,
+            quarters: RwSignal::new(storage::stored_quarters()),
+            notices: RwSignal::new(notices),
+            save_error: RwSignal::new(None),
+            rubric,
+            report,
+        };
+        let quarter = settings.last_quarter.unwrap_or(today_quarter);
+        store.open_quarter(quarter, None);
+        store
+    }
+
+    fn saved(&self, result: Result<(), storage::SaveError>) {
+        let message = result.err().map(|e| e.to_string());
+        if self.save_error.get_untracked() != message {
+            self.save_error.set(message);
+        }
+    }
+
+    /// Opens a stored quarter, or starts it with `rubric` (the default rubric when `None`).
+    pub fn open_quarter(&self, quarter: QuarterId, rubric: Option<RubricRef>) {
+        let loaded = match storage::load::<QuarterRecord>(Key::Quarter(quarter)) {
+            Ok(v) => v.filter(|r| r.quarter == quarter),
+            Err(e) => {
+                self.notices.update(|n| n.push(e.message_vi()));
+                None
+            }
+        };
+        let record = match loaded {
+            Some(r) => r,
+            None => {
+                let reference = rubric.or_else(|| {
+                    self.catalog.with_value(|c| c.default_rubric().map(|r| r.reference().clone()))
+                });
+                let Some(reference) = reference else { return };
+                let r = QuarterRecord::new(quarter, reference);
+                self.saved(storage::save(Key::Quarter(quarter), &r));
+                r
+            }
+        };
+        self.record.set(Some(record));
+        self.quarters.set(storage::stored_quarters());
+        self.saved(storage::save(Key::Settings, &Settings { last_quarter: Some(quarter) }));
+    }
+
+    /// Applies an edit to the open quarter and saves it.
+    pub fn edit<E>(&self, f: impl FnOnce(&mut QuarterRecord) -> Result<(), E>) {
+        let mut changed = None;
+        self.record.update(|r| {
+            if let Some(r) = r {
+                if f(r).is_ok() {
+                    changed = Some(Key::Quarter(r.quarter));
+                }
+            }
+        });
+        if let Some(key) = changed {
+            let result = self.record.with_untracked(|r| match r {
+                Some(r) => storage::save(key, r),
+                None => Ok(()),
+            });
+            self.saved(result);
+        }
+    }
+
+    /// Applies an edit to the profile and saves it.
+    pub fn edit_profile(&self, f: impl FnOnce(&mut CellProfile)) {
+        self.profile.update(f);
+        let result = self.profile.with_untracked(|p| storage::save(Key::Profile, p));
+        self.saved(result);
+    }
+
+    /// Deletes a stored quarter; closes it if it is open.
+    pub fn delete_quarter(&self, quarter: QuarterId) {
+        storage::remove(Key::Quarter(quarter));
+        if self.record.with_untracked(|r| r.as_ref().is_some_and(|r| r.quarter == quarter)) {
+            self.record.set(None);
+            // Forget it as "last opened" too, so a reload does not start it again blank.
+            self.saved(storage::save(Key::Settings, &Settings::default()));
+        }
+        self.quarters.set(storage::stored_quarters());
+    }
+}

@@ -1,0 +1,38 @@
+//! A labelled text input with its message underneath.
+
+use leptos::prelude::*;
+
+/// One input. `value` is read once (the input then owns its text, so typing is never disturbed).
+#[component]
+pub fn TextField(
+    /// Element id (also ties the label and the message to the input).
+    id: String,
+    label: &'static str,
+    value: String,
+    #[prop(into)] on_input: Callback<String>,
+    #[prop(into, optional)] error: Signal<Option<String>>,
+    /// "numeric" shows a number pad on phones; the text is still kept as typed.
+    #[prop(optional)] numeric: bool,
+    #[prop(optional)] hint: &'static str,
+) -> impl IntoView {
+    let msg_id = format!("{id}-msg");
+    let described = msg_id.clone();
+    view! {
+        <div class="field" class:invalid=move || error.with(Option::is_some)>
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id
+                type="text"
+                inputmode=if numeric { "numeric" } else { "text" }
+                autocomplete="off"
+                prop:value=value
+                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                aria-describedby=described
+                on:input=move |ev| on_input.run(event_target_value(&ev))
+            />
+            <p class="field-msg" id=msg_id aria-live="polite">
+                {move || error.get().unwrap_or_else(|| hint.to_string())}
+            </p>
+        </div>
+    }
+}
