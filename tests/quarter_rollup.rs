@@ -32,7 +32,10 @@ use MeetingKind::{Combined, Regular, Thematic};
 #[test]
 fn a_new_quarter_has_one_blank_regular_meeting_per_month_and_misses_a_thematic_one() {
     let rec = QuarterRecord::new(q4(), hd42().reference().clone());
-    assert_eq!(rec.meetings.iter().map(|m| m.month).collect::<Vec<_>>(), vec![10, 11, 12]);
+    assert_eq!(
+        rec.meetings.iter().map(|m| m.month).collect::<Vec<_>>(),
+        vec![10, 11, 12]
+    );
     let rep = quarter_report(&hd42(), &rec, Officers::Committee);
     assert_eq!(rep.shortfalls, vec![Shortfall::NoThematic]);
     assert_eq!(rep.progress.answered, 0);
@@ -44,7 +47,10 @@ fn a_full_quarter_of_perfect_meetings_is_rated_tot() {
     let rec = quarter(&[(Regular, 10), (Regular, 11), (Thematic, 11), (Regular, 12)]);
     let rep = quarter_report(&hd42(), &rec, Officers::Committee);
     assert!(rep.shortfalls.is_empty());
-    assert_eq!((rep.regular_count, rep.average_tenths, rep.rating), (3, Some(1000), Some(Rating::Tot)));
+    assert_eq!(
+        (rep.regular_count, rep.average_tenths, rep.rating),
+        (3, Some(1000), Some(Rating::Tot))
+    );
     assert!(rep.all_complete());
     assert_eq!(rep.progress.answered, rep.progress.required);
 }
@@ -79,8 +85,10 @@ fn a_combined_meeting_counts_as_both_regular_and_thematic() {
 fn a_cap_never_raises_a_lower_rating() {
     let mut rec = quarter(&[(Regular, 10), (Regular, 11), (Regular, 12)]);
     for m in &mut rec.meetings {
-        m.answers.insert("ket_qua_nghi_quyet".into(), Answer::Level("duoi_50".into()));
-        m.answers.insert("noi_dung_thuong_ky".into(), Answer::Toggle(false));
+        m.answers
+            .insert("ket_qua_nghi_quyet".into(), Answer::Level("duoi_50".into()));
+        m.answers
+            .insert("noi_dung_thuong_ky".into(), Answer::Toggle(false));
         m.answers.insert("dinh_huong".into(), Answer::Toggle(false));
     }
     let rep = quarter_report(&hd42(), &rec, Officers::Committee);
@@ -94,16 +102,33 @@ fn the_average_is_shown_to_a_tenth_and_rated_without_rounding_up() {
     let mut rec = quarter(&[(Regular, 10), (Combined, 11)]);
     let r = hd42();
     let m0 = rec.meetings[0].id;
-    rec.set_answer(m0, "ket_qua_nghi_quyet", Some(Answer::Level("80_90".into()))).unwrap(); // 97
-    rec.set_answer(m0, "dinh_huong", Some(Answer::Toggle(false))).unwrap(); // 93
-    rec.set_answer(m0, "linh_hoat", Some(Answer::Toggle(false))).unwrap(); // 91
-    rec.set_answer(m0, "ket_luan", Some(Answer::Toggle(false))).unwrap(); // 90
+    rec.set_answer(
+        m0,
+        "ket_qua_nghi_quyet",
+        Some(Answer::Level("80_90".into())),
+    )
+    .unwrap(); // 97
+    rec.set_answer(m0, "dinh_huong", Some(Answer::Toggle(false)))
+        .unwrap(); // 93
+    rec.set_answer(m0, "linh_hoat", Some(Answer::Toggle(false)))
+        .unwrap(); // 91
+    rec.set_answer(m0, "ket_luan", Some(Answer::Toggle(false)))
+        .unwrap(); // 90
     let m1 = rec.meetings[1].id;
-    rec.set_answer(m1, "ket_qua_nghi_quyet", Some(Answer::Level("80_90".into()))).unwrap(); // 97
-    rec.set_answer(m1, "dinh_huong", Some(Answer::Toggle(false))).unwrap(); // 93
-    rec.set_answer(m1, "linh_hoat", Some(Answer::Toggle(false))).unwrap(); // 91
-    rec.set_answer(m1, "ket_luan", Some(Answer::Toggle(false))).unwrap(); // 90
-    rec.set_answer(m1, "thong_tin_tam_tu", Some(Answer::Toggle(false))).unwrap(); // 89
+    rec.set_answer(
+        m1,
+        "ket_qua_nghi_quyet",
+        Some(Answer::Level("80_90".into())),
+    )
+    .unwrap(); // 97
+    rec.set_answer(m1, "dinh_huong", Some(Answer::Toggle(false)))
+        .unwrap(); // 93
+    rec.set_answer(m1, "linh_hoat", Some(Answer::Toggle(false)))
+        .unwrap(); // 91
+    rec.set_answer(m1, "ket_luan", Some(Answer::Toggle(false)))
+        .unwrap(); // 90
+    rec.set_answer(m1, "thong_tin_tam_tu", Some(Answer::Toggle(false)))
+        .unwrap(); // 89
     let rep = quarter_report(&r, &rec, Officers::Committee);
     let scores: Vec<u32> = rep.meetings.iter().map(|m| m.score.score).collect();
     assert_eq!(scores, vec![90, 89]);
@@ -115,7 +140,8 @@ fn the_average_is_shown_to_a_tenth_and_rated_without_rounding_up() {
 fn thematic_only_meetings_are_shown_but_not_averaged() {
     let mut rec = quarter(&[(Regular, 10), (Regular, 11), (Regular, 12), (Thematic, 12)]);
     let t = rec.meetings.iter().find(|m| m.kind == Thematic).unwrap().id;
-    rec.set_answer(t, "tu_phe_binh", Some(Answer::Toggle(false))).unwrap();
+    rec.set_answer(t, "tu_phe_binh", Some(Answer::Toggle(false)))
+        .unwrap();
     let rep = quarter_report(&hd42(), &rec, Officers::Committee);
     assert_eq!(rep.meetings.len(), 4);
     assert_eq!(rep.average_tenths, Some(1000));
@@ -147,7 +173,8 @@ fn progress_counts_facts_and_applicable_judgement_items() {
     let id = rec.meetings[0].id;
     rec.set_fact(id, FactField::Date, "2026-10-03").unwrap();
     rec.set_fact(id, FactField::RepeatedAbsence, "no").unwrap();
-    rec.set_answer(id, "trinh_tu", Some(Answer::Toggle(false))).unwrap();
+    rec.set_answer(id, "trinh_tu", Some(Answer::Toggle(false)))
+        .unwrap();
     let rep = quarter_report(&hd42(), &rec, Officers::Committee);
     let m = rep.meeting(id).unwrap();
     // 8 facts + 24 judgement items (hd42 has 28 items, 4 derived; the thematic one does not apply).
@@ -163,12 +190,19 @@ fn meetings_can_be_added_moved_and_removed_but_not_outside_the_quarter() {
     assert!(rec.add_meeting(Thematic, 9).is_err());
     let id = rec.add_meeting(Thematic, 11).unwrap();
     assert_eq!(id, 4);
-    assert_eq!(rec.meetings.iter().map(|m| m.id).collect::<Vec<_>>(), vec![1, 2, 4, 3]);
+    assert_eq!(
+        rec.meetings.iter().map(|m| m.id).collect::<Vec<_>>(),
+        vec![1, 2, 4, 3]
+    );
     rec.set_month(id, 12).unwrap();
     assert_eq!(rec.meetings.last().unwrap().id, 4);
     rec.remove_meeting(2).unwrap();
     assert!(rec.remove_meeting(2).is_err());
-    assert_eq!(rec.add_meeting(Regular, 11).unwrap(), 5, "ids are never reused");
+    assert_eq!(
+        rec.add_meeting(Regular, 11).unwrap(),
+        5,
+        "ids are never reused"
+    );
 }
 
 #[test]

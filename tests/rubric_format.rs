@@ -33,10 +33,19 @@ fn shipped_rubric_hashes_never_change() {
     let hashes: Vec<(String, u32, String)> = c
         .all()
         .iter()
-        .map(|r| (r.reference().id.clone(), r.reference().version, r.reference().sha256.clone()))
+        .map(|r| {
+            (
+                r.reference().id.clone(),
+                r.reference().version,
+                r.reference().sha256.clone(),
+            )
+        })
         .collect();
     let expected = include_str!("golden/rubric-hashes.txt");
-    let actual: String = hashes.iter().map(|(id, v, h)| format!("{id} {v} {h}\n")).collect();
+    let actual: String = hashes
+        .iter()
+        .map(|(id, v, h)| format!("{id} {v} {h}\n"))
+        .collect();
     assert_eq!(actual, expected);
 }
 
@@ -54,7 +63,11 @@ fn points_that_do_not_add_up_in_a_group_are_rejected_with_the_group_named() {
     v["groups"][2]["items"][0]["max_points"] = json!(4);
     assert_eq!(
         parse(&v).unwrap_err(),
-        RubricError::GroupPointsMismatch { group: "chuan_bi".into(), declared: 10, sum: 11 }
+        RubricError::GroupPointsMismatch {
+            group: "chuan_bi".into(),
+            declared: 10,
+            sum: 11
+        }
     );
 }
 
@@ -62,14 +75,23 @@ fn points_that_do_not_add_up_in_a_group_are_rejected_with_the_group_named() {
 fn groups_that_do_not_add_up_to_the_total_are_rejected() {
     let mut v = hd42_value();
     v["max_points"] = json!(99);
-    assert_eq!(parse(&v).unwrap_err(), RubricError::TotalPointsMismatch { declared: 99, sum: 100 });
+    assert_eq!(
+        parse(&v).unwrap_err(),
+        RubricError::TotalPointsMismatch {
+            declared: 99,
+            sum: 100
+        }
+    );
 }
 
 #[test]
 fn a_duplicate_item_id_is_rejected() {
     let mut v = hd42_value();
     v["groups"][2]["items"][1]["id"] = json!("noi_dung_chuan_bi");
-    assert_eq!(parse(&v).unwrap_err(), RubricError::DuplicateId("noi_dung_chuan_bi".into()));
+    assert_eq!(
+        parse(&v).unwrap_err(),
+        RubricError::DuplicateId("noi_dung_chuan_bi".into())
+    );
 }
 
 #[test]
@@ -78,7 +100,12 @@ fn a_level_worth_more_than_its_item_is_rejected() {
     v["groups"][6]["items"][0]["options"][1]["points"] = json!(31);
     assert_eq!(
         parse(&v).unwrap_err(),
-        RubricError::LevelAboveItem { item: "ket_qua_nghi_quyet".into(), option: "80_90".into(), points: 31, max: 30 }
+        RubricError::LevelAboveItem {
+            item: "ket_qua_nghi_quyet".into(),
+            option: "80_90".into(),
+            points: 31,
+            max: 30
+        }
     );
 }
 
@@ -86,49 +113,82 @@ fn a_level_worth_more_than_its_item_is_rejected() {
 fn a_levels_item_whose_best_level_is_below_its_maximum_is_rejected() {
     let mut v = hd42_value();
     v["groups"][6]["items"][0]["options"][0]["points"] = json!(29);
-    assert!(matches!(parse(&v).unwrap_err(), RubricError::BestLevelBelowMax { best: 29, .. }));
+    assert!(matches!(
+        parse(&v).unwrap_err(),
+        RubricError::BestLevelBelowMax { best: 29, .. }
+    ));
 }
 
 #[test]
 fn a_derived_item_without_a_fallback_band_is_rejected() {
     let mut v = hd42_value();
-    v["groups"][0]["items"][0]["bands"][4]["if"] = json!([{"measure": "duration_ratio", "at_least": 0}]);
-    assert_eq!(parse(&v).unwrap_err(), RubricError::NoFallbackBand { item: "thoi_luong".into() });
+    v["groups"][0]["items"][0]["bands"][4]["if"] =
+        json!([{"measure": "duration_ratio", "at_least": 0}]);
+    assert_eq!(
+        parse(&v).unwrap_err(),
+        RubricError::NoFallbackBand {
+            item: "thoi_luong".into()
+        }
+    );
 }
 
 #[test]
 fn a_condition_with_two_comparators_is_rejected() {
     let mut v = hd42_value();
     v["groups"][0]["items"][0]["bands"][0]["if"][0]["at_most"] = json!(10);
-    assert_eq!(parse(&v).unwrap_err(), RubricError::BadCondition { item: "thoi_luong".into() });
+    assert_eq!(
+        parse(&v).unwrap_err(),
+        RubricError::BadCondition {
+            item: "thoi_luong".into()
+        }
+    );
 }
 
 #[test]
 fn a_conditional_item_must_say_how_it_scores_when_not_applicable() {
     let mut v = hd42_value();
-    v["groups"][2]["items"][2].as_object_mut().unwrap().remove("when_not_applicable");
-    assert_eq!(parse(&v).unwrap_err(), RubricError::MissingNotApplicableRule { item: "hop_chi_uy".into() });
+    v["groups"][2]["items"][2]
+        .as_object_mut()
+        .unwrap()
+        .remove("when_not_applicable");
+    assert_eq!(
+        parse(&v).unwrap_err(),
+        RubricError::MissingNotApplicableRule {
+            item: "hop_chi_uy".into()
+        }
+    );
 }
 
 #[test]
 fn a_toggle_with_levels_is_a_kind_mismatch() {
     let mut v = hd42_value();
     v["groups"][2]["items"][0]["options"] = v["groups"][6]["items"][0]["options"].clone();
-    assert_eq!(parse(&v).unwrap_err(), RubricError::KindMismatch { item: "noi_dung_chuan_bi".into() });
+    assert_eq!(
+        parse(&v).unwrap_err(),
+        RubricError::KindMismatch {
+            item: "noi_dung_chuan_bi".into()
+        }
+    );
 }
 
 #[test]
 fn rating_thresholds_must_decrease() {
     let mut v = hd42_value();
     v["ratings"]["kha"] = json!(95);
-    assert!(matches!(parse(&v).unwrap_err(), RubricError::BadRatingThresholds(_)));
+    assert!(matches!(
+        parse(&v).unwrap_err(),
+        RubricError::BadRatingThresholds(_)
+    ));
 }
 
 #[test]
 fn a_full_marks_rule_naming_an_unknown_item_is_rejected() {
     let mut v = hd42_value();
     v["full_marks_required_for_tot"] = json!(["khong_co"]);
-    assert_eq!(parse(&v).unwrap_err(), RubricError::UnknownFullMarksItem("khong_co".into()));
+    assert_eq!(
+        parse(&v).unwrap_err(),
+        RubricError::UnknownFullMarksItem("khong_co".into())
+    );
 }
 
 #[test]
@@ -138,9 +198,18 @@ fn unknown_fields_and_formats_and_bad_json_are_rejected() {
     assert!(matches!(parse(&v).unwrap_err(), RubricError::Syntax(m) if m.contains("extra")));
     let mut v = hd42_value();
     v["format"] = json!("chibo-rubric/9");
-    assert!(matches!(parse(&v).unwrap_err(), RubricError::UnsupportedFormat(_)));
-    assert!(matches!(parse_rubric("{").unwrap_err(), RubricError::Syntax(_)));
-    assert!(matches!(parse_rubric("[]").unwrap_err(), RubricError::Syntax(_)));
+    assert!(matches!(
+        parse(&v).unwrap_err(),
+        RubricError::UnsupportedFormat(_)
+    ));
+    assert!(matches!(
+        parse_rubric("{").unwrap_err(),
+        RubricError::Syntax(_)
+    ));
+    assert!(matches!(
+        parse_rubric("[]").unwrap_err(),
+        RubricError::Syntax(_)
+    ));
 }
 
 #[test]

@@ -60,7 +60,10 @@ fn zero_present_scores_the_lowest_attendance_and_no_speaker_points() {
     let s = score(&hd42(), &m, Officers::Committee);
     assert_eq!(s.item("ty_le_du_hop").unwrap().points, 1);
     assert_eq!(s.item("phat_bieu").unwrap().points, 0);
-    assert_eq!(s.item("phat_bieu").unwrap().outcome, ItemOutcome::DerivedMissing);
+    assert_eq!(
+        s.item("phat_bieu").unwrap().outcome,
+        ItemOutcome::DerivedMissing
+    );
 }
 
 #[test]
@@ -72,7 +75,10 @@ fn zero_required_gives_no_attendance_points() {
         f.speakers = "0".into();
     });
     let s = score(&hd42(), &m, Officers::Committee);
-    assert_eq!(s.item("ty_le_du_hop").unwrap().outcome, ItemOutcome::DerivedMissing);
+    assert_eq!(
+        s.item("ty_le_du_hop").unwrap().outcome,
+        ItemOutcome::DerivedMissing
+    );
     assert_eq!(s.item("ty_le_du_hop").unwrap().points, 0);
 }
 
@@ -160,10 +166,20 @@ fn speakers_levels_change_above_50_and_at_40_and_30_percent() {
 
 #[test]
 fn a_perfect_regular_meeting_scores_100_and_is_rated_tot() {
-    let s = score(&hd42(), &perfect(&hd42(), MeetingKind::Regular), Officers::Committee);
-    assert_eq!((s.points, s.max, s.score, s.rating), (100, 100, 100, Rating::Tot));
+    let s = score(
+        &hd42(),
+        &perfect(&hd42(), MeetingKind::Regular),
+        Officers::Committee,
+    );
+    assert_eq!(
+        (s.points, s.max, s.score, s.rating),
+        (100, 100, 100, Rating::Tot)
+    );
     assert!(s.losses().is_empty());
-    assert_eq!(s.groups.iter().map(|g| g.points).collect::<Vec<_>>(), vec![5, 5, 10, 30, 10, 5, 30, 5]);
+    assert_eq!(
+        s.groups.iter().map(|g| g.points).collect::<Vec<_>>(),
+        vec![5, 5, 10, 30, 10, 5, 30, 5]
+    );
 }
 
 #[test]
@@ -188,19 +204,28 @@ fn losing_points_outside_the_full_marks_list_keeps_tot() {
 #[test]
 fn ratings_follow_the_thresholds_90_70_50() {
     let mut m = perfect(&hd42(), MeetingKind::Regular);
-    m.answers.insert("ket_qua_nghi_quyet".into(), Answer::Level("duoi_50".into())); // −20
+    m.answers
+        .insert("ket_qua_nghi_quyet".into(), Answer::Level("duoi_50".into())); // −20
     let s = score(&hd42(), &m, Officers::Committee);
     assert_eq!((s.score, s.rating), (80, Rating::Kha));
-    m.answers.insert("noi_dung_thuong_ky".into(), Answer::Toggle(false)); // −10
+    m.answers
+        .insert("noi_dung_thuong_ky".into(), Answer::Toggle(false)); // −10
     m.answers.insert("dinh_huong".into(), Answer::Toggle(false)); // −4
     let s = score(&hd42(), &m, Officers::Committee);
     assert_eq!((s.score, s.rating), (66, Rating::TrungBinh));
-    for id in ["trinh_tu", "khen_nhac_phe_binh", "noi_dung_chuan_bi", "du_thao_ket_luan", "phat_huy_dan_chu"] {
+    for id in [
+        "trinh_tu",
+        "khen_nhac_phe_binh",
+        "noi_dung_chuan_bi",
+        "du_thao_ket_luan",
+        "phat_huy_dan_chu",
+    ] {
         m.answers.insert(id.into(), Answer::Toggle(false));
     }
     let s = score(&hd42(), &m, Officers::Committee);
     assert_eq!((s.score, s.rating), (51, Rating::TrungBinh));
-    m.answers.insert("tu_phe_binh".into(), Answer::Toggle(false));
+    m.answers
+        .insert("tu_phe_binh".into(), Answer::Toggle(false));
     let s = score(&hd42(), &m, Officers::Committee);
     assert_eq!((s.score, s.rating), (49, Rating::Kem));
 }
@@ -210,14 +235,18 @@ fn thematic_content_scores_full_marks_in_a_regular_meeting_without_an_answer() {
     let mut m = perfect(&hd42(), MeetingKind::Regular);
     m.answers.remove("noi_dung_chuyen_de");
     let s = score(&hd42(), &m, Officers::Committee);
-    assert_eq!(s.item("noi_dung_chuyen_de").unwrap().outcome, ItemOutcome::NotApplicableFull);
+    assert_eq!(
+        s.item("noi_dung_chuyen_de").unwrap().outcome,
+        ItemOutcome::NotApplicableFull
+    );
     assert_eq!(s.score, 100);
 }
 
 #[test]
 fn thematic_content_counts_in_a_combined_meeting() {
     let mut m = perfect(&hd42(), MeetingKind::Combined);
-    m.answers.insert("noi_dung_chuyen_de".into(), Answer::Toggle(false));
+    m.answers
+        .insert("noi_dung_chuyen_de".into(), Answer::Toggle(false));
     assert_eq!(score(&hd42(), &m, Officers::Committee).score, 95);
 }
 
@@ -235,13 +264,18 @@ fn a_thematic_only_meeting_excludes_regular_items_and_is_rescaled_to_100() {
     let mut m = perfect(&hd42(), MeetingKind::Thematic);
     let s = score(&hd42(), &m, Officers::Committee);
     assert_eq!((s.points, s.max, s.score), (60, 60, 100));
-    assert_eq!(s.item("ket_qua_nghi_quyet").unwrap().outcome, ItemOutcome::Excluded);
+    assert_eq!(
+        s.item("ket_qua_nghi_quyet").unwrap().outcome,
+        ItemOutcome::Excluded
+    );
     // Losing 1 of 60 points: 59/60 × 100 = 98.33 → 98.
-    m.answers.insert("tap_trung_dan_chu".into(), Answer::Toggle(false));
+    m.answers
+        .insert("tap_trung_dan_chu".into(), Answer::Toggle(false));
     let s = score(&hd42(), &m, Officers::Committee);
     assert_eq!((s.points, s.max, s.score), (59, 60, 98));
     // 57/60 × 100 = 95 exactly; 57.5 would round half up.
-    m.answers.insert("tu_phe_binh".into(), Answer::Toggle(false));
+    m.answers
+        .insert("tu_phe_binh".into(), Answer::Toggle(false));
     assert_eq!(score(&hd42(), &m, Officers::Committee).score, 95);
 }
 
@@ -250,7 +284,10 @@ fn unanswered_judgement_items_score_zero_and_derived_ones_wait_for_facts() {
     let m = chibo::domain::meeting::Meeting::new(1, MeetingKind::Regular, 10);
     let s = score(&hd42(), &m, Officers::Committee);
     assert_eq!(s.item("trinh_tu").unwrap().outcome, ItemOutcome::Unanswered);
-    assert_eq!(s.item("thoi_luong").unwrap().outcome, ItemOutcome::DerivedMissing);
+    assert_eq!(
+        s.item("thoi_luong").unwrap().outcome,
+        ItemOutcome::DerivedMissing
+    );
     // Only the not-applicable thematic item scores.
     assert_eq!(s.points, 5);
 }

@@ -39,7 +39,10 @@ mod tests {
         let b: serde_json::Value =
             serde_json::from_str("{ \"a\" : [ true , \"x\" ],\n \"b\" : 1 }").unwrap();
         assert_eq!(canonical_json(&a).unwrap(), r#"{"a":[true,"x"],"b":1}"#);
-        assert_eq!(canonical_sha256_hex(&a).unwrap(), canonical_sha256_hex(&b).unwrap());
+        assert_eq!(
+            canonical_sha256_hex(&a).unwrap(),
+            canonical_sha256_hex(&b).unwrap()
+        );
     }
 
     #[test]

@@ -9,8 +9,14 @@ use super::rubric::{parse_rubric, Rubric, RubricError, RubricRef};
 
 /// Text of every shipped rubric file, newest default first.
 pub const SHIPPED: [(&str, &str); 2] = [
-    ("hd42-2025.v1.json", include_str!("../../rubrics/hd42-2025.v1.json")),
-    ("hd12-2018.v1.json", include_str!("../../rubrics/hd12-2018.v1.json")),
+    (
+        "hd42-2025.v1.json",
+        include_str!("../../rubrics/hd42-2025.v1.json"),
+    ),
+    (
+        "hd12-2018.v1.json",
+        include_str!("../../rubrics/hd12-2018.v1.json"),
+    ),
 ];
 
 /// The default rubric id for new quarters.
@@ -26,7 +32,10 @@ impl Catalog {
     /// Parses every shipped rubric. Fails only if a shipped file is broken (a build defect caught
     /// by the tests, reported rather than panicking).
     pub fn shipped() -> Result<Self, RubricError> {
-        let rubrics = SHIPPED.iter().map(|(_, text)| parse_rubric(text)).collect::<Result<_, _>>()?;
+        let rubrics = SHIPPED
+            .iter()
+            .map(|(_, text)| parse_rubric(text))
+            .collect::<Result<_, _>>()?;
         Ok(Self { rubrics })
     }
 
@@ -42,11 +51,15 @@ impl Catalog {
 
     /// The newest version of a rubric id.
     pub fn latest(&self, id: &str) -> Option<&Rubric> {
-        self.rubrics.iter().filter(|x| x.reference().id == id).max_by_key(|x| x.reference().version)
+        self.rubrics
+            .iter()
+            .filter(|x| x.reference().id == id)
+            .max_by_key(|x| x.reference().version)
     }
 
     /// The default rubric for new quarters.
     pub fn default_rubric(&self) -> Option<&Rubric> {
-        self.latest(DEFAULT_RUBRIC_ID).or_else(|| self.rubrics.first())
+        self.latest(DEFAULT_RUBRIC_ID)
+            .or_else(|| self.rubrics.first())
     }
 }

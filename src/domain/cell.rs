@@ -81,7 +81,11 @@ pub enum Officers {
 
 impl Officers {
     /// Every option, in the order shown to users.
-    pub const ALL: [Officers; 3] = [Self::Committee, Self::SecretaryAndDeputy, Self::OnlySecretary];
+    pub const ALL: [Officers; 3] = [
+        Self::Committee,
+        Self::SecretaryAndDeputy,
+        Self::OnlySecretary,
+    ];
 
     /// Stable id (the serde name).
     pub fn id(self) -> &'static str {
@@ -150,19 +154,30 @@ impl CellProfile {
     pub fn issues(&self) -> Vec<ProfileIssue> {
         let mut out = Vec::new();
         if self.name.trim().is_empty() {
-            out.push(ProfileIssue { field: ProfileField::Name, message: "Cần nhập tên chi bộ".into() });
+            out.push(ProfileIssue {
+                field: ProfileField::Name,
+                message: "Cần nhập tên chi bộ".into(),
+            });
         }
         let counts = [
             (ProfileField::MembersOfficial, &self.members_official, true),
-            (ProfileField::MembersProbationary, &self.members_probationary, false),
+            (
+                ProfileField::MembersProbationary,
+                &self.members_probationary,
+                false,
+            ),
             (ProfileField::MembersExempt, &self.members_exempt, false),
         ];
         for (field, raw, required) in counts {
             match parse_count(raw) {
-                Err(e) => out.push(ProfileIssue { field, message: e.to_string() }),
-                Ok(None) if required => {
-                    out.push(ProfileIssue { field, message: "Cần nhập số đảng viên chính thức".into() })
-                }
+                Err(e) => out.push(ProfileIssue {
+                    field,
+                    message: e.to_string(),
+                }),
+                Ok(None) if required => out.push(ProfileIssue {
+                    field,
+                    message: "Cần nhập số đảng viên chính thức".into(),
+                }),
                 _ => {}
             }
         }
@@ -213,20 +228,34 @@ mod tests {
         assert!(profile().is_complete());
         assert_eq!(
             profile().member_counts(),
-            Some(MemberCounts { official: 20, probationary: 2, exempt: 1 })
+            Some(MemberCounts {
+                official: 20,
+                probationary: 2,
+                exempt: 1
+            })
         );
     }
 
     #[test]
     fn a_missing_name_and_a_negative_count_are_reported_per_field() {
-        let p = CellProfile { name: " ".into(), members_probationary: "-1".into(), ..profile() };
+        let p = CellProfile {
+            name: " ".into(),
+            members_probationary: "-1".into(),
+            ..profile()
+        };
         let fields: Vec<_> = p.issues().into_iter().map(|i| i.field).collect();
-        assert_eq!(fields, vec![ProfileField::Name, ProfileField::MembersProbationary]);
+        assert_eq!(
+            fields,
+            vec![ProfileField::Name, ProfileField::MembersProbationary]
+        );
     }
 
     #[test]
     fn more_exempt_than_members_is_refused() {
-        let p = CellProfile { members_exempt: "30".into(), ..profile() };
+        let p = CellProfile {
+            members_exempt: "30".into(),
+            ..profile()
+        };
         assert_eq!(p.issues()[0].field, ProfileField::MembersExempt);
     }
 

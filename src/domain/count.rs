@@ -59,6 +59,9 @@ mod tests {
         assert_eq!(parse_count("4.5"), Err(CountError::NotWhole));
         assert_eq!(parse_count("abc"), Err(CountError::NotWhole));
         assert_eq!(parse_count("-"), Err(CountError::NotWhole));
-        assert_eq!(parse_count("99999999999999999999"), Err(CountError::TooLarge));
+        assert_eq!(
+            parse_count("99999999999999999999"),
+            Err(CountError::TooLarge)
+        );
     }
 }

@@ -89,7 +89,10 @@ impl FactsCheck {
 
     /// The message for a field, if any.
     pub fn issue(&self, field: FactField) -> Option<&str> {
-        self.issues.iter().find(|i| i.field == field).map(|i| i.message.as_str())
+        self.issues
+            .iter()
+            .find(|i| i.field == field)
+            .map(|i| i.message.as_str())
     }
 }
 
@@ -104,7 +107,10 @@ pub fn check_facts(raw: &RawFacts, quarter: QuarterId, month: u8) -> FactsCheck 
             None
         }
         Err(e) => {
-            issues.push(FactIssue { field, message: e.to_string() });
+            issues.push(FactIssue {
+                field,
+                message: e.to_string(),
+            });
             None
         }
     };
@@ -208,7 +214,11 @@ pub fn check_facts(raw: &RawFacts, quarter: QuarterId, month: u8) -> FactsCheck 
 /// Cell size is measured by the meeting's own "members required to attend", so a score depends
 /// only on the meeting's facts (and can be recomputed from an exported file). When several rules
 /// apply (a combined meeting of a large cell), the strictest wins.
-pub fn required_minutes(rule: &DurationRule, kind: MeetingKind, required_members: Option<u32>) -> u32 {
+pub fn required_minutes(
+    rule: &DurationRule,
+    kind: MeetingKind,
+    required_members: Option<u32>,
+) -> u32 {
     let mut minutes = rule.minutes;
     if kind == MeetingKind::Combined {
         minutes = minutes.max(rule.combined_minutes);
@@ -225,7 +235,10 @@ pub fn required_minutes(rule: &DurationRule, kind: MeetingKind, required_members
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MeasureValue {
     /// `num / den`, `den > 0`.
-    Ratio { num: u64, den: u64 },
+    Ratio {
+        num: u64,
+        den: u64,
+    },
     Whole(i64),
 }
 
@@ -248,7 +261,10 @@ pub fn measure(
     which: Measure,
 ) -> Option<MeasureValue> {
     let ratio = |num: Option<u32>, den: Option<u32>| match (num, den) {
-        (Some(n), Some(d)) if d > 0 => Some(MeasureValue::Ratio { num: n.into(), den: d.into() }),
+        (Some(n), Some(d)) if d > 0 => Some(MeasureValue::Ratio {
+            num: n.into(),
+            den: d.into(),
+        }),
         _ => None,
     };
     let needed = || required_minutes(rule, kind, facts.required);
@@ -262,10 +278,16 @@ pub fn measure(
             if rule.large_cell.is_some() && facts.required.is_none() {
                 return None;
             }
-            facts.duration_minutes.map(|d| MeasureValue::Whole(i64::from(d) - i64::from(needed())))
+            facts
+                .duration_minutes
+                .map(|d| MeasureValue::Whole(i64::from(d) - i64::from(needed())))
         }
-        Measure::AbsentWithoutReason => facts.absent_without_reason.map(|n| MeasureValue::Whole(n.into())),
-        Measure::RepeatedAbsence => facts.repeated_absence.map(|b| MeasureValue::Whole(i64::from(b))),
+        Measure::AbsentWithoutReason => facts
+            .absent_without_reason
+            .map(|n| MeasureValue::Whole(n.into())),
+        Measure::RepeatedAbsence => facts
+            .repeated_absence
+            .map(|b| MeasureValue::Whole(i64::from(b))),
     }
 }
 
@@ -299,7 +321,14 @@ mod tests {
 
     #[test]
     fn present_plus_absent_must_equal_required() {
-        let c = check_facts(&RawFacts { present: "17".into(), ..full() }, q4(), 10);
+        let c = check_facts(
+            &RawFacts {
+                present: "17".into(),
+                ..full()
+            },
+            q4(),
+            10,
+        );
         assert_eq!(c.issues.len(), 1);
         assert_eq!(c.issues[0].field, FactField::Present);
         assert!(c.issues[0].message.contains("= 19"));
@@ -307,14 +336,31 @@ mod tests {
 
     #[test]
     fn more_speakers_than_present_is_refused() {
-        let c = check_facts(&RawFacts { speakers: "19".into(), ..full() }, q4(), 10);
+        let c = check_facts(
+            &RawFacts {
+                speakers: "19".into(),
+                ..full()
+            },
+            q4(),
+            10,
+        );
         assert_eq!(c.issue(FactField::Speakers).map(|_| ()), Some(()));
     }
 
     #[test]
     fn negative_numbers_are_refused_next_to_their_field() {
-        let c = check_facts(&RawFacts { absent_with_reason: "-2".into(), ..full() }, q4(), 10);
-        assert_eq!(c.issue(FactField::AbsentWithReason), Some("Không được là số âm"));
+        let c = check_facts(
+            &RawFacts {
+                absent_with_reason: "-2".into(),
+                ..full()
+            },
+            q4(),
+            10,
+        );
+        assert_eq!(
+            c.issue(FactField::AbsentWithReason),
+            Some("Không được là số âm")
+        );
     }
 
     #[test]
@@ -335,7 +381,14 @@ mod tests {
 
     #[test]
     fn a_date_outside_the_meeting_month_is_refused() {
-        let c = check_facts(&RawFacts { date: "2026-11-05".into(), ..full() }, q4(), 10);
+        let c = check_facts(
+            &RawFacts {
+                date: "2026-11-05".into(),
+                ..full()
+            },
+            q4(),
+            10,
+        );
         assert!(c.issue(FactField::Date).unwrap().contains("tháng 10/2026"));
     }
 
@@ -348,9 +401,24 @@ mod tests {
 
     #[test]
     fn attendance_and_speakers_are_undefined_without_a_denominator() {
-        let rule = DurationRule { minutes: 90, combined_minutes: 120, large_cell: None };
-        let f = ParsedFacts { required: Some(0), present: Some(0), speakers: Some(0), ..Default::default() };
-        assert_eq!(measure(&f, MeetingKind::Regular, &rule, Measure::Attendance), None);
-        assert_eq!(measure(&f, MeetingKind::Regular, &rule, Measure::Speakers), None);
+        let rule = DurationRule {
+            minutes: 90,
+            combined_minutes: 120,
+            large_cell: None,
+        };
+        let f = ParsedFacts {
+            required: Some(0),
+            present: Some(0),
+            speakers: Some(0),
+            ..Default::default()
+        };
+        assert_eq!(
+            measure(&f, MeetingKind::Regular, &rule, Measure::Attendance),
+            None
+        );
+        assert_eq!(
+            measure(&f, MeetingKind::Regular, &rule, Measure::Speakers),
+            None
+        );
     }
 }

@@ -42,7 +42,10 @@ impl QuarterId {
     /// The quarter a date falls in (the clock is the caller's).
     pub fn containing(date: NaiveDate) -> Self {
         let year = date.year().clamp(*Self::YEARS.start(), *Self::YEARS.end());
-        Self { year, quarter: (date.month0() / 3 + 1) as u8 }
+        Self {
+            year,
+            quarter: (date.month0() / 3 + 1) as u8,
+        }
     }
 
     /// The year.
@@ -104,11 +107,26 @@ mod tests {
 
     #[test]
     fn each_month_falls_in_its_quarter() {
-        assert_eq!(QuarterId::containing(date(2026, 1, 1)).to_string(), "2026-Q1");
-        assert_eq!(QuarterId::containing(date(2026, 3, 31)).to_string(), "2026-Q1");
-        assert_eq!(QuarterId::containing(date(2026, 4, 1)).to_string(), "2026-Q2");
-        assert_eq!(QuarterId::containing(date(2026, 11, 23)).to_string(), "2026-Q4");
-        assert_eq!(QuarterId::containing(date(2026, 12, 31)).months(), [10, 11, 12]);
+        assert_eq!(
+            QuarterId::containing(date(2026, 1, 1)).to_string(),
+            "2026-Q1"
+        );
+        assert_eq!(
+            QuarterId::containing(date(2026, 3, 31)).to_string(),
+            "2026-Q1"
+        );
+        assert_eq!(
+            QuarterId::containing(date(2026, 4, 1)).to_string(),
+            "2026-Q2"
+        );
+        assert_eq!(
+            QuarterId::containing(date(2026, 11, 23)).to_string(),
+            "2026-Q4"
+        );
+        assert_eq!(
+            QuarterId::containing(date(2026, 12, 31)).months(),
+            [10, 11, 12]
+        );
     }
 
     #[test]

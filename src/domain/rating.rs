@@ -79,7 +79,11 @@ pub fn rate(points: u32, t: &RatingThresholds) -> Rating {
 mod tests {
     use super::*;
 
-    const T: RatingThresholds = RatingThresholds { tot: 90, kha: 70, trung_binh: 50 };
+    const T: RatingThresholds = RatingThresholds {
+        tot: 90,
+        kha: 70,
+        trung_binh: 50,
+    };
 
     #[test]
     fn scores_at_each_threshold_get_that_rating_and_one_below_gets_the_next() {

@@ -29,7 +29,8 @@ pub enum NarrativeField {
 
 impl NarrativeField {
     /// Every field, in form order.
-    pub const ALL: [NarrativeField; 4] = [Self::UuDiem, Self::HanChe, Self::NguyenNhan, Self::KienNghi];
+    pub const ALL: [NarrativeField; 4] =
+        [Self::UuDiem, Self::HanChe, Self::NguyenNhan, Self::KienNghi];
 
     /// Stable id.
     pub fn id(self) -> &'static str {
@@ -96,7 +97,13 @@ impl QuarterRecord {
             .map(|(&m, id)| Meeting::new(id, MeetingKind::Regular, m))
             .collect();
         let next_meeting_id = meetings.len() as u32 + 1;
-        Self { quarter, rubric, meetings, narrative: Narrative::default(), next_meeting_id }
+        Self {
+            quarter,
+            rubric,
+            meetings,
+            narrative: Narrative::default(),
+            next_meeting_id,
+        }
     }
 
     /// The meeting with this id.
@@ -105,7 +112,10 @@ impl QuarterRecord {
     }
 
     fn meeting_mut(&mut self, id: u32) -> Result<&mut Meeting, EditError> {
-        self.meetings.iter_mut().find(|m| m.id == id).ok_or(EditError::NoSuchMeeting)
+        self.meetings
+            .iter_mut()
+            .find(|m| m.id == id)
+            .ok_or(EditError::NoSuchMeeting)
     }
 
     /// Adds a blank meeting; returns its id. Meetings stay sorted by month, then id.
@@ -171,7 +181,12 @@ impl QuarterRecord {
     }
 
     /// Sets or clears (`None`) a judgement answer.
-    pub fn set_answer(&mut self, id: u32, item: &str, answer: Option<Answer>) -> Result<(), EditError> {
+    pub fn set_answer(
+        &mut self,
+        id: u32,
+        item: &str,
+        answer: Option<Answer>,
+    ) -> Result<(), EditError> {
         let m = self.meeting_mut(id)?;
         match answer {
             Some(a) => m.answers.insert(item.to_string(), a),

@@ -17,16 +17,17 @@ pub struct Progress {
 
 impl Progress {
     fn add(self, other: Progress) -> Progress {
-        Progress { answered: self.answered + other.answered, required: self.required + other.required }
+        Progress {
+            answered: self.answered + other.answered,
+            required: self.required + other.required,
+        }
     }
 
     /// Whole percent, rounded down (100 only when everything is answered).
     pub fn percent(self) -> u32 {
-        if self.required == 0 {
-            100
-        } else {
-            self.answered * 100 / self.required
-        }
+        (self.answered * 100)
+            .checked_div(self.required)
+            .unwrap_or(100)
     }
 }
 
@@ -115,7 +116,12 @@ impl QuarterReport {
     }
 }
 
-fn report_meeting(rubric: &Rubric, record: &QuarterRecord, m: &Meeting, officers: Officers) -> MeetingReport {
+fn report_meeting(
+    rubric: &Rubric,
+    record: &QuarterRecord,
+    m: &Meeting,
+    officers: Officers,
+) -> MeetingReport {
     let facts = check_facts(&m.facts, record.quarter, m.month);
     let rule = &rubric.file().duration_rule;
     let facts_parsed = facts.parsed;
@@ -128,12 +134,17 @@ fn report_meeting(rubric: &Rubric, record: &QuarterRecord, m: &Meeting, officers
         .collect();
     let unanswered_items: Vec<String> = judgement
         .iter()
-        .filter(|id| score.item(id).is_none_or(|s| s.outcome == super::scoring::ItemOutcome::Unanswered))
+        .filter(|id| {
+            score
+                .item(id)
+                .is_none_or(|s| s.outcome == super::scoring::ItemOutcome::Unanswered)
+        })
         .map(|id| id.to_string())
         .collect();
     let fact_fields = super::facts::FactField::ALL.len() as u32;
     let progress = Progress {
-        answered: fact_fields - facts.missing.len() as u32 + (judgement.len() - unanswered_items.len()) as u32,
+        answered: fact_fields - facts.missing.len() as u32
+            + (judgement.len() - unanswered_items.len()) as u32,
         required: fact_fields + judgement.len() as u32,
     };
     let mut report = MeetingReport {
@@ -160,13 +171,23 @@ fn report_meeting(rubric: &Rubric, record: &QuarterRecord, m: &Meeting, officers
 /// Scores every meeting of the quarter and rolls them up by the rubric's rule:
 /// the average of the regular (and combined) meetings' scores; the rating of that exact average,
 /// then capped by the rubric when a month had no regular meeting or the quarter no thematic one.
-pub fn quarter_report(rubric: &Rubric, record: &QuarterRecord, officers: Officers) -> QuarterReport {
-    let meetings: Vec<MeetingReport> =
-        record.meetings.iter().map(|m| report_meeting(rubric, record, m, officers)).collect();
+pub fn quarter_report(
+    rubric: &Rubric,
+    record: &QuarterRecord,
+    officers: Officers,
+) -> QuarterReport {
+    let meetings: Vec<MeetingReport> = record
+        .meetings
+        .iter()
+        .map(|m| report_meeting(rubric, record, m, officers))
+        .collect();
 
     let mut shortfalls = Vec::new();
     for month in record.quarter.months() {
-        if !meetings.iter().any(|m| m.month == month && m.kind.is_regular()) {
+        if !meetings
+            .iter()
+            .any(|m| m.month == month && m.kind.is_regular())
+        {
             shortfalls.push(Shortfall::MonthWithoutRegular(month));
         }
     }
@@ -174,7 +195,11 @@ pub fn quarter_report(rubric: &Rubric, record: &QuarterRecord, officers: Officer
         shortfalls.push(Shortfall::NoThematic);
     }
 
-    let regular: Vec<u32> = meetings.iter().filter(|m| m.kind.is_regular()).map(|m| m.score.score).collect();
+    let regular: Vec<u32> = meetings
+        .iter()
+        .filter(|m| m.kind.is_regular())
+        .map(|m| m.score.score)
+        .collect();
     let n = regular.len() as u64;
     let sum: u64 = regular.iter().map(|&s| u64::from(s)).sum();
     let average_tenths = (n > 0).then(|| ((sum * 20 + n) / (2 * n)) as u32);
@@ -191,8 +216,13 @@ pub fn quarter_report(rubric: &Rubric, record: &QuarterRecord, officers: Officer
         }
         r
     });
-    let progress = meetings.iter().fold(Progress::default(), |p, m| p.add(m.progress));
-    let complete_meetings = meetings.iter().filter(|m| m.status == SheetStatus::Complete).count() as u32;
+    let progress = meetings
+        .iter()
+        .fold(Progress::default(), |p, m| p.add(m.progress));
+    let complete_meetings = meetings
+        .iter()
+        .filter(|m| m.status == SheetStatus::Complete)
+        .count() as u32;
     QuarterReport {
         meetings,
         shortfalls,

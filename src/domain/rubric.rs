@@ -211,7 +211,10 @@ pub enum Measure {
 impl Measure {
     /// Whether thresholds of this measure are per-mille of a ratio.
     pub fn is_ratio(self) -> bool {
-        matches!(self, Self::Attendance | Self::Speakers | Self::DurationRatio)
+        matches!(
+            self,
+            Self::Attendance | Self::Speakers | Self::DurationRatio
+        )
     }
 }
 
@@ -290,13 +293,22 @@ pub enum RubricError {
     #[error("Mã «{0}» bị trùng")]
     DuplicateId(String),
     #[error("Nhóm «{group}»: khai báo {declared} điểm nhưng các tiêu chí cộng lại {sum} điểm")]
-    GroupPointsMismatch { group: String, declared: u32, sum: u32 },
+    GroupPointsMismatch {
+        group: String,
+        declared: u32,
+        sum: u32,
+    },
     #[error("Bộ tiêu chí khai báo {declared} điểm nhưng các nhóm cộng lại {sum} điểm")]
     TotalPointsMismatch { declared: u32, sum: u32 },
     #[error("Tiêu chí «{item}»: điểm tối đa phải lớn hơn 0")]
     ZeroPointItem { item: String },
     #[error("Tiêu chí «{item}»: mức «{option}» được {points} điểm, vượt điểm tối đa {max}")]
-    LevelAboveItem { item: String, option: String, points: u32, max: u32 },
+    LevelAboveItem {
+        item: String,
+        option: String,
+        points: u32,
+        max: u32,
+    },
     #[error("Tiêu chí «{item}»: mức cao nhất được {best} điểm, không bằng điểm tối đa {max}")]
     BestLevelBelowMax { item: String, best: u32, max: u32 },
     #[error("Tiêu chí «{item}»: cần ít nhất hai mức")]
@@ -331,7 +343,11 @@ pub fn parse_rubric(text: &str) -> Result<Rubric, RubricError> {
     let file: RubricFile =
         serde_json::from_value(value).map_err(|e| RubricError::Syntax(e.to_string()))?;
     validate(&file)?;
-    let reference = RubricRef { id: file.id.clone(), version: file.version, sha256 };
+    let reference = RubricRef {
+        id: file.id.clone(),
+        version: file.version,
+        sha256,
+    };
     Ok(Rubric { file, reference })
 }
 
@@ -350,11 +366,15 @@ fn validate(file: &RubricFile) -> Result<(), RubricError> {
     }
     let rule = &file.duration_rule;
     if rule.minutes == 0 || rule.combined_minutes == 0 {
-        return Err(RubricError::BadDurationRule("thời lượng tối thiểu phải lớn hơn 0"));
+        return Err(RubricError::BadDurationRule(
+            "thời lượng tối thiểu phải lớn hơn 0",
+        ));
     }
     if let Some(large) = &rule.large_cell {
         if large.minutes == 0 || large.min_required_members == 0 {
-            return Err(RubricError::BadDurationRule("quy định cho chi bộ đông đảng viên phải lớn hơn 0"));
+            return Err(RubricError::BadDurationRule(
+                "quy định cho chi bộ đông đảng viên phải lớn hơn 0",
+            ));
         }
     }
 
@@ -385,7 +405,10 @@ fn validate(file: &RubricFile) -> Result<(), RubricError> {
         total = total.saturating_add(group.max_points);
     }
     if total != file.max_points {
-        return Err(RubricError::TotalPointsMismatch { declared: file.max_points, sum: total });
+        return Err(RubricError::TotalPointsMismatch {
+            declared: file.max_points,
+            sum: total,
+        });
     }
     let r = &file.ratings;
     if !(r.tot <= file.max_points && r.kha < r.tot && r.trung_binh < r.kha) {
@@ -395,7 +418,11 @@ fn validate(file: &RubricFile) -> Result<(), RubricError> {
         )));
     }
     for id in &file.full_marks_required_for_tot {
-        let is_item = file.groups.iter().flat_map(|g| &g.items).any(|i| &i.id == id);
+        let is_item = file
+            .groups
+            .iter()
+            .flat_map(|g| &g.items)
+            .any(|i| &i.id == id);
         if !is_item {
             return Err(RubricError::UnknownFullMarksItem(id.clone()));
         }
@@ -425,7 +452,10 @@ fn validate_item(item: &Item) -> Result<(), RubricError> {
             let mut seen = BTreeSet::new();
             for option in options {
                 if !seen.insert(option.id.as_str()) {
-                    return Err(RubricError::DuplicateId(format!("{}/{}", item.id, option.id)));
+                    return Err(RubricError::DuplicateId(format!(
+                        "{}/{}",
+                        item.id, option.id
+                    )));
                 }
                 check_points(item, &option.id, option.points)?;
             }

@@ -86,7 +86,9 @@ pub fn applies(item: &Item, kind: MeetingKind, officers: Officers) -> bool {
         None => true,
         Some(a) => {
             a.meeting_kinds.as_ref().is_none_or(|k| k.contains(&kind))
-                && a.cell_officers.as_ref().is_none_or(|o| o.contains(&officers))
+                && a.cell_officers
+                    .as_ref()
+                    .is_none_or(|o| o.contains(&officers))
         }
     }
 }
@@ -122,17 +124,28 @@ fn score_item(
     officers: Officers,
     rubric: &Rubric,
 ) -> ItemScore {
-    let result = |points, max, outcome| ItemScore { item_id: item.id.clone(), points, max, outcome };
+    let result = |points, max, outcome| ItemScore {
+        item_id: item.id.clone(),
+        points,
+        max,
+        outcome,
+    };
     if !applies(item, meeting.kind, officers) {
         return match item.when_not_applicable {
             Some(NotApplicableRule::Excluded) => result(0, 0, ItemOutcome::Excluded),
-            _ => result(item.max_points, item.max_points, ItemOutcome::NotApplicableFull),
+            _ => result(
+                item.max_points,
+                item.max_points,
+                ItemOutcome::NotApplicableFull,
+            ),
         };
     }
     let max = item.max_points;
     match item.kind {
         ItemKind::Toggle => match meeting.answers.get(&item.id) {
-            Some(Answer::Toggle(yes)) => result(if *yes { max } else { 0 }, max, ItemOutcome::Answered),
+            Some(Answer::Toggle(yes)) => {
+                result(if *yes { max } else { 0 }, max, ItemOutcome::Answered)
+            }
             _ => result(0, max, ItemOutcome::Unanswered),
         },
         ItemKind::Levels => {
@@ -161,7 +174,13 @@ fn score_item(
                 match all {
                     None => return result(0, max, ItemOutcome::DerivedMissing),
                     Some(true) => {
-                        return result(band.points, max, ItemOutcome::Derived { band: band.label.clone() })
+                        return result(
+                            band.points,
+                            max,
+                            ItemOutcome::Derived {
+                                band: band.label.clone(),
+                            },
+                        )
                     }
                     Some(false) => {}
                 }
@@ -189,7 +208,11 @@ pub fn score_meeting(
             max += s.max;
             items.push(s);
         }
-        groups.push(GroupScore { group_id: group.id.clone(), points, max });
+        groups.push(GroupScore {
+            group_id: group.id.clone(),
+            points,
+            max,
+        });
     }
     let points: u32 = groups.iter().map(|g| g.points).sum();
     let max: u32 = groups.iter().map(|g| g.max).sum();
@@ -212,6 +235,18 @@ pub fn score_meeting(
             }
         }
     }
-    let rating = if tot_blocked_by.is_empty() { base } else { base.one_below() };
-    MeetingScore { items, groups, points, max, score, rating, tot_blocked_by }
+    let rating = if tot_blocked_by.is_empty() {
+        base
+    } else {
+        base.one_below()
+    };
+    MeetingScore {
+        items,
+        groups,
+        points,
+        max,
+        score,
+        rating,
+        tot_blocked_by,
+    }
 }

@@ -41,7 +41,11 @@ pub enum DecodeError {
 
 /// Wraps a value for storage.
 pub fn encode<T: Serialize>(value: &T) -> Result<String, serde_json::Error> {
-    serde_json::to_string(&EnvelopeOut { format: ENVELOPE_FORMAT, schema: CURRENT_SCHEMA, data: value })
+    serde_json::to_string(&EnvelopeOut {
+        format: ENVELOPE_FORMAT,
+        schema: CURRENT_SCHEMA,
+        data: value,
+    })
 }
 
 /// Reads a stored value, migrating it from an older schema if needed.
@@ -63,7 +67,9 @@ pub fn decode<T: DeserializeOwned>(raw: &str) -> Result<T, DecodeError> {
 fn migrate(schema: u32, data: serde_json::Value) -> Result<serde_json::Value, DecodeError> {
     match schema {
         CURRENT_SCHEMA => Ok(data),
-        other => Err(DecodeError::BadData(format!("lược đồ {other} không được hỗ trợ"))),
+        other => Err(DecodeError::BadData(format!(
+            "lược đồ {other} không được hỗ trợ"
+        ))),
     }
 }
 
@@ -74,15 +80,24 @@ mod tests {
 
     #[test]
     fn an_encoded_value_decodes_to_the_same_value() {
-        let p = CellProfile { name: "Chi bộ Đông Hà".into(), ..CellProfile::default() };
+        let p = CellProfile {
+            name: "Chi bộ Đông Hà".into(),
+            ..CellProfile::default()
+        };
         let back: CellProfile = decode(&encode(&p).unwrap()).unwrap();
         assert_eq!(back, p);
     }
 
     #[test]
     fn garbage_foreign_and_newer_values_are_told_apart() {
-        assert_eq!(decode::<CellProfile>("{not json").unwrap_err(), DecodeError::NotJson);
-        assert_eq!(decode::<CellProfile>(r#"{"name":"x"}"#).unwrap_err(), DecodeError::Foreign);
+        assert_eq!(
+            decode::<CellProfile>("{not json").unwrap_err(),
+            DecodeError::NotJson
+        );
+        assert_eq!(
+            decode::<CellProfile>(r#"{"name":"x"}"#).unwrap_err(),
+            DecodeError::Foreign
+        );
         assert_eq!(
             decode::<CellProfile>(r#"{"format":"chibo-store","schema":9,"data":{}}"#).unwrap_err(),
             DecodeError::NewerSchema(9)

@@ -65,7 +65,9 @@ fn raw_get(name: &str) -> Option<String> {
 /// Reads a value. `Ok(None)`: nothing stored. `Err`: it was unreadable and has been set aside.
 pub fn load<T: DeserializeOwned>(key: Key) -> Result<Option<T>, SetAside> {
     let name = key.name();
-    let Some(raw) = raw_get(&name) else { return Ok(None) };
+    let Some(raw) = raw_get(&name) else {
+        return Ok(None);
+    };
     match decode::<T>(&raw) {
         Ok(v) => Ok(Some(v)),
         Err(reason) => Err(set_aside(&name, &raw, reason)),
@@ -85,10 +87,18 @@ fn set_aside(name: &str, raw: &str, reason: DecodeError) -> SetAside {
     let copied = storage.set_item(&backup, raw).is_ok() && raw_get(&backup).as_deref() == Some(raw);
     if copied {
         let _ = storage.remove_item(name);
-        SetAside { key: name.to_string(), backup_key: Some(backup), reason }
+        SetAside {
+            key: name.to_string(),
+            backup_key: Some(backup),
+            reason,
+        }
     } else {
         FROZEN.with(|f| f.borrow_mut().insert(name.to_string()));
-        SetAside { key: name.to_string(), backup_key: None, reason }
+        SetAside {
+            key: name.to_string(),
+            backup_key: None,
+            reason,
+        }
     }
 }
 
@@ -99,7 +109,9 @@ pub fn save<T: Serialize>(key: Key, value: &T) -> Result<(), SaveError> {
         return Err(SaveError::Frozen);
     }
     let text = encode(value).map_err(|_| SaveError::Encode)?;
-    LocalStorage::raw().set_item(&name, &text).map_err(|_| SaveError::Write)
+    LocalStorage::raw()
+        .set_item(&name, &text)
+        .map_err(|_| SaveError::Write)
 }
 
 /// Removes a value.

@@ -9,7 +9,9 @@ use crate::domain::meeting::MeetingKind;
 #[component]
 pub fn AddMeeting() -> impl IntoView {
     let store = expect_context::<Store>();
-    let months = store.record.with_untracked(|r| r.as_ref().map(|r| r.quarter.months()).unwrap_or([1, 2, 3]));
+    let months = store
+        .record
+        .with_untracked(|r| r.as_ref().map(|r| r.quarter.months()).unwrap_or([1, 2, 3]));
     let kind = RwSignal::new(MeetingKind::Thematic);
     let month = RwSignal::new(months[0]);
     view! {

@@ -13,7 +13,12 @@ pub fn CellProfileForm() -> impl IntoView {
     let initial = store.profile.get_untracked();
     let issue = move |field: ProfileField| {
         Signal::derive(move || {
-            store.profile.with(|p| p.issues().into_iter().find(|i| i.field == field).map(|i| i.message))
+            store.profile.with(|p| {
+                p.issues()
+                    .into_iter()
+                    .find(|i| i.field == field)
+                    .map(|i| i.message)
+            })
         })
     };
     let text = move |set: fn(&mut CellProfile, String)| {

@@ -14,22 +14,46 @@ pub fn FactsForm(meeting_id: u32) -> impl IntoView {
     let store = expect_context::<Store>();
     let raw: RawFacts = store
         .record
-        .with_untracked(|r| r.as_ref().and_then(|r| r.meeting(meeting_id)).map(|m| m.facts.clone()))
+        .with_untracked(|r| {
+            r.as_ref()
+                .and_then(|r| r.meeting(meeting_id))
+                .map(|m| m.facts.clone())
+        })
         .unwrap_or_default();
-    let month = store.record.with_untracked(|r| r.as_ref().and_then(|r| r.meeting(meeting_id)).map(|m| m.month)).unwrap_or(1);
+    let month = store
+        .record
+        .with_untracked(|r| {
+            r.as_ref()
+                .and_then(|r| r.meeting(meeting_id))
+                .map(|m| m.month)
+        })
+        .unwrap_or(1);
     let issue = move |field: FactField| {
         Signal::derive(move || {
             store.report.with(|r| {
-                r.as_ref().and_then(|r| r.meeting(meeting_id)).and_then(|m| m.facts.issue(field).map(str::to_string))
+                r.as_ref()
+                    .and_then(|r| r.meeting(meeting_id))
+                    .and_then(|m| m.facts.issue(field).map(str::to_string))
             })
         })
     };
-    let set = move |field: FactField| Callback::new(move |v: String| store.edit(|r| r.set_fact(meeting_id, field, &v)));
+    let set = move |field: FactField| {
+        Callback::new(move |v: String| store.edit(|r| r.set_fact(meeting_id, field, &v)))
+    };
     let id = move |field: FactField| format!("m{meeting_id}-{}", field.id());
     let from_report = move |f: fn(&MeetingReport) -> Option<String>| {
-        store.report.with(|r| r.as_ref().and_then(|r| r.meeting(meeting_id)).and_then(f)).unwrap_or_else(|| "—".into())
+        store
+            .report
+            .with(|r| r.as_ref().and_then(|r| r.meeting(meeting_id)).and_then(f))
+            .unwrap_or_else(|| "—".into())
     };
-    let repeated = move || store.record.with(|r| r.as_ref().and_then(|r| r.meeting(meeting_id)).and_then(|m| m.facts.repeated_absence));
+    let repeated = move || {
+        store.record.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.meeting(meeting_id))
+                .and_then(|m| m.facts.repeated_absence)
+        })
+    };
     let rep_name = format!("m{meeting_id}-repeated");
     view! {
         <section class="facts" aria-label="Số liệu buổi sinh hoạt">

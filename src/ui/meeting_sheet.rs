@@ -14,19 +14,49 @@ use crate::domain::report::{MeetingReport, SheetStatus};
 #[component]
 pub fn MeetingSheet(meeting_id: u32) -> impl IntoView {
     let store = expect_context::<Store>();
-    let Some(rubric) = store.rubric.get_untracked() else { return ().into_any() };
-    let months = store.record.with_untracked(|r| r.as_ref().map(|r| r.quarter.months()).unwrap_or([1, 2, 3]));
-    let meeting = move || store.record.with(|r| r.as_ref().and_then(|r| r.meeting(meeting_id).cloned()));
+    let Some(rubric) = store.rubric.get_untracked() else {
+        return ().into_any();
+    };
+    let months = store
+        .record
+        .with_untracked(|r| r.as_ref().map(|r| r.quarter.months()).unwrap_or([1, 2, 3]));
+    let meeting = move || {
+        store
+            .record
+            .with(|r| r.as_ref().and_then(|r| r.meeting(meeting_id).cloned()))
+    };
     let kind = move || meeting().map(|m| m.kind).unwrap_or(MeetingKind::Regular);
     let month = move || meeting().map(|m| m.month).unwrap_or(0);
     let report = move |f: &dyn Fn(&MeetingReport) -> String| {
-        store.report.with(|r| r.as_ref().and_then(|r| r.meeting(meeting_id)).map(f).unwrap_or_default())
+        store.report.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.meeting(meeting_id))
+                .map(f)
+                .unwrap_or_default()
+        })
     };
     let progress = Signal::derive(move || {
-        store.report.with(|r| r.as_ref().and_then(|r| r.meeting(meeting_id)).map(|m| m.progress).unwrap_or_default())
+        store.report.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.meeting(meeting_id))
+                .map(|m| m.progress)
+                .unwrap_or_default()
+        })
     });
-    let can_complete = move || store.report.with(|r| r.as_ref().and_then(|r| r.meeting(meeting_id)).is_some_and(|m| m.can_complete()));
-    let status = move || store.report.with(|r| r.as_ref().and_then(|r| r.meeting(meeting_id)).map(|m| m.status));
+    let can_complete = move || {
+        store.report.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.meeting(meeting_id))
+                .is_some_and(|m| m.can_complete())
+        })
+    };
+    let status = move || {
+        store.report.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.meeting(meeting_id))
+                .map(|m| m.status)
+        })
+    };
     let confirm_remove = RwSignal::new(false);
     let dom = format!("m{meeting_id}");
     let groups = rubric.groups().to_vec();

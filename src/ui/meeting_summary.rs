@@ -8,15 +8,33 @@ use super::state::Store;
 #[component]
 pub fn MeetingSummary(meeting_id: u32) -> impl IntoView {
     let store = expect_context::<Store>();
-    let Some(rubric) = store.rubric.get_untracked() else { return ().into_any() };
+    let Some(rubric) = store.rubric.get_untracked() else {
+        return ().into_any();
+    };
     let title_of = {
         let rubric = rubric.clone();
-        move |id: &str| rubric.item(id).map(|i| i.title.clone()).unwrap_or_else(|| id.to_string())
+        move |id: &str| {
+            rubric
+                .item(id)
+                .map(|i| i.title.clone())
+                .unwrap_or_else(|| id.to_string())
+        }
     };
     let group_title = move |id: &str| {
-        rubric.groups().iter().find(|g| g.id == id).map(|g| g.title.clone()).unwrap_or_default()
+        rubric
+            .groups()
+            .iter()
+            .find(|g| g.id == id)
+            .map(|g| g.title.clone())
+            .unwrap_or_default()
     };
-    let score = move || store.report.with(|r| r.as_ref().and_then(|r| r.meeting(meeting_id)).map(|m| m.score.clone()));
+    let score = move || {
+        store.report.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.meeting(meeting_id))
+                .map(|m| m.score.clone())
+        })
+    };
     view! {
         <section class="meeting-result" aria-label="Kết quả buổi sinh hoạt" data-testid="meeting-result">
             {move || score().map(|s| {

@@ -18,7 +18,10 @@ fn label(field: NarrativeField) -> &'static str {
 #[component]
 pub fn NarrativeForm() -> impl IntoView {
     let store = expect_context::<Store>();
-    let initial = store.record.with_untracked(|r| r.as_ref().map(|r| r.narrative.clone())).unwrap_or_default();
+    let initial = store
+        .record
+        .with_untracked(|r| r.as_ref().map(|r| r.narrative.clone()))
+        .unwrap_or_default();
     view! {
         <section class="card" aria-labelledby="narrative-title">
             <h3 id="narrative-title">"Nhận xét của chi bộ"</h3>

@@ -9,13 +9,20 @@ use crate::domain::quarter::QuarterId;
 #[component]
 pub fn QuarterPicker() -> impl IntoView {
     let store = expect_context::<Store>();
-    let open_now = store.record.with_untracked(|r| r.as_ref().map(|r| r.quarter));
+    let open_now = store
+        .record
+        .with_untracked(|r| r.as_ref().map(|r| r.quarter));
     let year = RwSignal::new(open_now.map_or(2026, |q| q.year()));
     let quarter = RwSignal::new(open_now.map_or(1, |q| q.quarter()));
     let rubrics: Vec<(String, String)> = store.catalog.with_value(|c| {
         c.all()
             .iter()
-            .map(|r| (r.reference().sha256.clone(), format!("{} (phiên bản {})", r.file().id, r.file().version)))
+            .map(|r| {
+                (
+                    r.reference().sha256.clone(),
+                    format!("{} (phiên bản {})", r.file().id, r.file().version),
+                )
+            })
             .collect()
     });
     let rubric = RwSignal::new(rubrics.first().map(|r| r.0.clone()).unwrap_or_default());
@@ -25,7 +32,10 @@ pub fn QuarterPicker() -> impl IntoView {
     let open = move |_| {
         if let Some(q) = chosen() {
             let reference = store.catalog.with_value(|c| {
-                c.all().iter().find(|r| r.reference().sha256 == rubric.get_untracked()).map(|r| r.reference().clone())
+                c.all()
+                    .iter()
+                    .find(|r| r.reference().sha256 == rubric.get_untracked())
+                    .map(|r| r.reference().clone())
             });
             store.open_quarter(q, reference);
         }

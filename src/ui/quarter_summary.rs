@@ -9,10 +9,21 @@ use crate::domain::report::{format_tenths, SheetStatus};
 #[component]
 pub fn QuarterSummary() -> impl IntoView {
     let store = expect_context::<Store>();
-    let rule = store.rubric.get_untracked().map(|r| r.file().quarter_rollup.description.clone()).unwrap_or_default();
+    let rule = store
+        .rubric
+        .get_untracked()
+        .map(|r| r.file().quarter_rollup.description.clone())
+        .unwrap_or_default();
     let dates = move || {
         store.record.with(|r| {
-            r.as_ref().map(|r| r.meetings.iter().map(|m| (m.id, m.facts.date.clone())).collect::<Vec<_>>()).unwrap_or_default()
+            r.as_ref()
+                .map(|r| {
+                    r.meetings
+                        .iter()
+                        .map(|m| (m.id, m.facts.date.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
         })
     };
     view! {

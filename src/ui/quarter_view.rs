@@ -13,13 +13,19 @@ use super::state::Store;
 #[component]
 pub fn QuarterView() -> impl IntoView {
     let store = expect_context::<Store>();
-    let quarter = move || store.record.with(|r| r.as_ref().map(|r| r.quarter));
-    let rubric_missing = move || store.record.with(|r| r.is_some()) && store.rubric.with(Option::is_none);
-    let progress = Signal::derive(move || store.report.with(|r| r.as_ref().map(|r| r.progress).unwrap_or_default()));
+    // Memos, so that editing the open quarter does not rebuild the whole view.
+    let quarter = Memo::new(move |_| store.record.with(|r| r.as_ref().map(|r| r.quarter)));
+    let rubric_missing =
+        Memo::new(move |_| quarter.get().is_some() && store.rubric.with(Option::is_none));
+    let progress = Signal::derive(move || {
+        store
+            .report
+            .with(|r| r.as_ref().map(|r| r.progress).unwrap_or_default())
+    });
     view! {
-        {move || match quarter() {
+        {move || match quarter.get() {
             None => view! { <p class="card muted">"Chưa mở quý nào. Chọn quý ở trên để bắt đầu."</p> }.into_any(),
-            Some(_) if rubric_missing() => {
+            Some(_) if rubric_missing.get() => {
                 let r = store.record.with_untracked(|r| r.as_ref().map(|r| r.rubric.clone()));
                 view! {
                     <p class="notice error" role="alert">

@@ -16,7 +16,9 @@ pub fn RubricItem(meeting_id: u32, item: Item) -> impl IntoView {
         let item_id = item_id.clone();
         move || {
             store.report.with(|r| {
-                r.as_ref().and_then(|r| r.meeting(meeting_id)).and_then(|m| m.score.item(&item_id).cloned())
+                r.as_ref()
+                    .and_then(|r| r.meeting(meeting_id))
+                    .and_then(|m| m.score.item(&item_id).cloned())
             })
         }
     };
@@ -24,7 +26,9 @@ pub fn RubricItem(meeting_id: u32, item: Item) -> impl IntoView {
         let item_id = item_id.clone();
         move || {
             store.record.with(|r| {
-                r.as_ref().and_then(|r| r.meeting(meeting_id)).and_then(|m| m.answers.get(&item_id).cloned())
+                r.as_ref()
+                    .and_then(|r| r.meeting(meeting_id))
+                    .and_then(|m| m.answers.get(&item_id).cloned())
             })
         }
     };
@@ -42,12 +46,20 @@ pub fn RubricItem(meeting_id: u32, item: Item) -> impl IntoView {
     };
     let not_applicable = {
         let outcome = outcome.clone();
-        move || matches!(outcome(), Some(ItemOutcome::NotApplicableFull | ItemOutcome::Excluded))
+        move || {
+            matches!(
+                outcome(),
+                Some(ItemOutcome::NotApplicableFull | ItemOutcome::Excluded)
+            )
+        }
     };
     let points_text = {
         let score = score.clone();
         move || match score() {
-            Some(ItemScore { outcome: ItemOutcome::Excluded, .. }) => "không tính".to_string(),
+            Some(ItemScore {
+                outcome: ItemOutcome::Excluded,
+                ..
+            }) => "không tính".to_string(),
             Some(s) => format!("{}/{}", s.points, s.max),
             None => String::new(),
         }
@@ -55,8 +67,12 @@ pub fn RubricItem(meeting_id: u32, item: Item) -> impl IntoView {
     let note = {
         let outcome = outcome.clone();
         move || match outcome() {
-            Some(ItemOutcome::NotApplicableFull) => "Không áp dụng cho buổi này: được đủ điểm.".to_string(),
-            Some(ItemOutcome::Excluded) => "Không áp dụng cho buổi này: không tính vào tổng.".to_string(),
+            Some(ItemOutcome::NotApplicableFull) => {
+                "Không áp dụng cho buổi này: được đủ điểm.".to_string()
+            }
+            Some(ItemOutcome::Excluded) => {
+                "Không áp dụng cho buổi này: không tính vào tổng.".to_string()
+            }
             Some(ItemOutcome::Derived { band }) => format!("Tự tính: {band}"),
             Some(ItemOutcome::DerivedMissing) => "Tự tính khi đã nhập đủ số liệu.".to_string(),
             _ => String::new(),
@@ -110,7 +126,8 @@ pub fn RubricItem(meeting_id: u32, item: Item) -> impl IntoView {
         .into_any(),
         ItemKind::Derived => ().into_any(),
     };
-    let lost = move || score().is_some_and(|s| s.lost() > 0 && s.outcome != ItemOutcome::Unanswered);
+    let lost =
+        move || score().is_some_and(|s| s.lost() > 0 && s.outcome != ItemOutcome::Unanswered);
     view! {
         <div class="item" class:lost=lost class:na=not_applicable data-testid=format!("item-{}", item_id)>
             <div class="item-head">

@@ -50,16 +50,18 @@ impl Store {
     /// Loads everything from the device and opens the last (or the current) quarter.
     pub fn load(catalog: Catalog, today_quarter: QuarterId) -> Self {
         let mut notices = Vec::new();
-        let profile: CellProfile = take(storage::load(Key::Profile), &mut notices).unwrap_or_default();
-        let settings: Settings = take(storage::load(Key::Settings), &mut notices).unwrap_or_default();
+        let profile: CellProfile =
+            take(storage::load(Key::Profile), &mut notices).unwrap_or_default();
+        let settings: Settings =
+            take(storage::load(Key::Settings), &mut notices).unwrap_or_default();
         let catalog = StoredValue::new(catalog);
         let profile = RwSignal::new(profile);
         let record: RwSignal<Option<QuarterRecord>> = RwSignal::new(None);
+        // Two steps, so a keystroke (which changes the record, not its rubric) costs one small
+        // comparison instead of cloning and comparing a whole rubric.
+        let rubric_ref = Memo::new(move |_| record.with(|r| r.as_ref().map(|r| r.rubric.clone())));
         let rubric = Memo::new(move |_| {
-            record.with(|r| {
-                let r = r.as_ref()?;
-                catalog.with_value(|c| c.get(&r.rubric).cloned())
-            })
+            rubric_ref.with(|r| catalog.with_value(|c| c.get(r.as_ref()?).cloned()))
         });
         let report = Memo::new(move |_| {
             let officers = profile.with(|p| p.officers);
@@ -103,7 +105,8 @@ impl Store {
             Some(r) => r,
             None => {
                 let reference = rubric.or_else(|| {
-                    self.catalog.with_value(|c| c.default_rubric().map(|r| r.reference().clone()))
+                    self.catalog
+                        .with_value(|c| c.default_rubric().map(|r| r.reference().clone()))
                 });
                 let Some(reference) = reference else { return };
                 let r = QuarterRecord::new(quarter, reference);
@@ -113,7 +116,12 @@ impl Store {
         };
         self.record.set(Some(record));
         self.quarters.set(storage::stored_quarters());
-        self.saved(storage::save(Key::Settings, &Settings { last_quarter: Some(quarter) }));
+        self.saved(storage::save(
+            Key::Settings,
+            &Settings {
+                last_quarter: Some(quarter),
+            },
+        ));
     }
 
     /// Applies an edit to the open quarter and saves it.
@@ -138,14 +146,19 @@ impl Store {
     /// Applies an edit to the profile and saves it.
     pub fn edit_profile(&self, f: impl FnOnce(&mut CellProfile)) {
         self.profile.update(f);
-        let result = self.profile.with_untracked(|p| storage::save(Key::Profile, p));
+        let result = self
+            .profile
+            .with_untracked(|p| storage::save(Key::Profile, p));
         self.saved(result);
     }
 
     /// Deletes a stored quarter; closes it if it is open.
     pub fn delete_quarter(&self, quarter: QuarterId) {
         storage::remove(Key::Quarter(quarter));
-        if self.record.with_untracked(|r| r.as_ref().is_some_and(|r| r.quarter == quarter)) {
+        if self
+            .record
+            .with_untracked(|r| r.as_ref().is_some_and(|r| r.quarter == quarter))
+        {
             self.record.set(None);
             // Forget it as "last opened" too, so a reload does not start it again blank.
             self.saved(storage::save(Key::Settings, &Settings::default()));

@@ -12,7 +12,8 @@ pub fn TextField(
     #[prop(into)] on_input: Callback<String>,
     #[prop(into, optional)] error: Signal<Option<String>>,
     /// "numeric" shows a number pad on phones; the text is still kept as typed.
-    #[prop(optional)] numeric: bool,
+    #[prop(optional)]
+    numeric: bool,
     #[prop(optional)] hint: &'static str,
 ) -> impl IntoView {
     let msg_id = format!("{id}-msg");

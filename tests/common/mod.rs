@@ -49,8 +49,13 @@ pub fn perfect(rubric: &Rubric, kind: MeetingKind) -> Meeting {
                 m.answers.insert(item.id.clone(), Answer::Toggle(true));
             }
             ItemKind::Levels => {
-                let best = item.options.iter().max_by_key(|o| o.points).expect("options");
-                m.answers.insert(item.id.clone(), Answer::Level(best.id.clone()));
+                let best = item
+                    .options
+                    .iter()
+                    .max_by_key(|o| o.points)
+                    .expect("options");
+                m.answers
+                    .insert(item.id.clone(), Answer::Level(best.id.clone()));
             }
             ItemKind::Derived => {}
         }
@@ -65,5 +70,8 @@ pub fn score(rubric: &Rubric, m: &Meeting, officers: Officers) -> MeetingScore {
 
 /// Points of one item for a meeting.
 pub fn item_points(rubric: &Rubric, m: &Meeting, item: &str) -> u32 {
-    score(rubric, m, Officers::Committee).item(item).expect("item").points
+    score(rubric, m, Officers::Committee)
+        .item(item)
+        .expect("item")
+        .points
 }

@@ -1,0 +1,42 @@
+# The two commands of the README: `make serve` and `make test`. Both install what is missing.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+WASM := --target wasm32-unknown-unknown
+
+.PHONY: help setup build serve test lint test-native test-e2e sizes clean
+
+help:
+	@echo "make serve  - build the app and serve it at http://127.0.0.1:8080/"
+	@echo "make test   - every test: format, lints, native domain tests, browser tests"
+
+setup:
+	@scripts/setup.sh
+
+build: setup
+	trunk build --release
+
+serve: build
+	@echo "Ứng dụng: http://127.0.0.1:8080/  (Ctrl+C để dừng)"
+	trunk serve --release
+
+lint: setup
+	cargo fmt --all --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy $(WASM) --lib --bins -- -D warnings
+
+test-native: setup
+	cargo test
+
+test-e2e: build
+	cd tests/e2e && npx playwright test
+
+test: lint test-native test-e2e
+	@scripts/sizes.sh
+
+sizes:
+	@scripts/sizes.sh
+
+clean:
+	cargo clean
+	rm -rf dist

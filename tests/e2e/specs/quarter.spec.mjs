@@ -1,0 +1,156 @@
+// A secretary sets up the cell, fills a whole quarter, and finds everything again after a reload.
+import { test, expect } from '@playwright/test';
+import { openApp, setUpCell, fillMeeting, openMeeting } from './helpers.mjs';
+
+const people = { required: 24, repeated: false };
+
+test('a secretary fills a full quarter and the scores match hand-computed values, also after a reload', async ({ page }) => {
+  await openApp(page);
+  // The quarter defaults to the device clock's quarter.
+  await expect(page.getByTestId('quarter-title')).toHaveText('Tự đánh giá quý 4/2026');
+  await expect(page.getByTestId('profile-summary')).toContainText('Chưa đủ thông tin');
+  await setUpCell(page);
+  await expect(page.getByTestId('profile-summary')).toHaveText('Chi bộ Thôn Đông Hà');
+
+  // October: 95 ≥ 90 min; 22/24 = 91.7% present; 12/22 = 54.5% spoke; everything met → 100, Tốt.
+  let m = await fillMeeting(page, 1, { ...people, date: '2026-10-05', minutes: 95, present: 22, withReason: 2, withoutReason: 0, speakers: 12 });
+  await expect(m.getByTestId('attendance-pct')).toHaveText('91,6%');
+  await expect(m.getByTestId('speakers-pct')).toHaveText('54,5%');
+  await expect(m.getByTestId('needed-minutes')).toHaveText('90 phút');
+  await expect(m.getByTestId('meeting-total')).toHaveText('100');
+  await expect(m.getByTestId('meeting-rating')).toHaveText('Tốt');
+  await m.getByLabel('Đánh dấu phiếu đã hoàn thành').check();
+
+  // November: 80 min (−1), one absent without reason (attendance 4 → 1: −3), 8/20 = 40% spoke
+  // (−1), minutes incomplete (−1), results 80–90% (−3): 91 points, but Tốt needs full marks on
+  // duration, attendance, speakers and minutes → Khá.
+  m = await fillMeeting(page, 2, { ...people, date: '2026-11-06', minutes: 80, present: 20, withReason: 3, withoutReason: 1, speakers: 8 }, { no: ['bien_ban'], level: '80_90' });
+  await expect(m.getByTestId('meeting-total')).toHaveText('91');
+  await expect(m.getByTestId('meeting-rating')).toHaveText('Khá');
+  await expect(m.getByTestId('meeting-result')).toContainText('Đủ điểm Tốt nhưng chưa đạt điểm tối đa');
+  await expect(m.getByTestId('group-thoi_gian').getByTestId('group-points')).toHaveText('4/5');
+  await expect(m.getByTestId('group-du_hop').getByTestId('group-points')).toHaveText('2/5');
+  await expect(m.getByTestId('losses')).toContainText('Tỷ lệ đảng viên dự họp: −3');
+  await m.getByLabel('Đánh dấu phiếu đã hoàn thành').check();
+
+  // December: 6/24 = 25% spoke (−3), no steering (−4), no earnest criticism (−2), results 70–80% (−6): 85, Khá.
+  m = await fillMeeting(page, 3, { ...people, date: '2026-12-04', minutes: 100, present: 24, withReason: 0, withoutReason: 0, speakers: 6 }, { no: ['dinh_huong', 'tu_phe_binh'], level: '70_80' });
+  await expect(m.getByTestId('meeting-total')).toHaveText('85');
+  await expect(m.getByTestId('meeting-rating')).toHaveText('Khá');
+  await m.getByLabel('Đánh dấu phiếu đã hoàn thành').check();
+
+  // Without a thematic meeting the quarter average (100 + 91 + 85) / 3 = 92.0 is capped at Khá.
+  const summary = page.getByTestId('quarter-summary');
+  await expect(summary.getByTestId('quarter-score')).toHaveText('92,0');
+  await expect(summary.getByTestId('quarter-rating')).toHaveText('Khá');
+  await expect(summary.getByTestId('shortfalls')).toContainText('Quý không có buổi sinh hoạt chuyên đề');
+
+  // Add the thematic meeting in November: the regular-only items leave the sheet (60/60 → 100).
+  await page.getByLabel('Loại buổi', { exact: true }).last().selectOption({ label: 'Chuyên đề' });
+  await page.locator('#add-month').selectOption('11');
+  await page.getByRole('button', { name: 'Thêm buổi' }).click();
+  m = await fillMeeting(page, 4, { ...people, date: '2026-11-20', minutes: 90, present: 23, withReason: 1, withoutReason: 0, speakers: 12 });
+  await expect(m.getByTestId('item-ket_qua_nghi_quyet').getByTestId('item-points')).toHaveText('không tính');
+  await expect(m.getByTestId('meeting-total')).toHaveText('100');
+  await m.getByLabel('Đánh dấu phiếu đã hoàn thành').check();
+
+  await expect(summary.getByTestId('quarter-score')).toHaveText('92,0');
+  await expect(summary.getByTestId('quarter-rating')).toHaveText('Tốt');
+  await expect(summary.getByTestId('shortfalls')).toHaveCount(0);
+  await expect(summary).toContainText('Đã hoàn thành 4/4 phiếu.');
+  await expect(page.getByTestId('progress').first()).toContainText('(100%)');
+
+  await page.getByLabel('Ưu điểm').fill('Sinh hoạt đều đặn, nội dung sát thực tế.');
+  await page.getByLabel('Kiến nghị').fill('Đề nghị tập huấn thêm về Sổ tay đảng viên.');
+
+  // Reload: everything is exactly as it was.
+  await page.reload();
+  await expect(page.getByTestId('quarter-title')).toHaveText('Tự đánh giá quý 4/2026');
+  await expect(page.getByLabel('Tên chi bộ')).toHaveValue('Chi bộ Thôn Đông Hà');
+  await expect(page.getByLabel('Số đảng viên chính thức')).toHaveValue('24');
+  await expect(page.getByLabel('Ưu điểm')).toHaveValue('Sinh hoạt đều đặn, nội dung sát thực tế.');
+  await expect(page.getByLabel('Kiến nghị')).toHaveValue('Đề nghị tập huấn thêm về Sổ tay đảng viên.');
+  await expect(summary.getByTestId('quarter-score')).toHaveText('92,0');
+  await expect(summary.getByTestId('quarter-rating')).toHaveText('Tốt');
+  await expect(summary.getByTestId('summary-row')).toHaveCount(4);
+  m = await openMeeting(page, 2);
+  await expect(m.getByLabel('Thời lượng (phút)')).toHaveValue('80');
+  await expect(m.getByLabel('Vắng không lý do')).toHaveValue('1');
+  await expect(m.locator('#m2-bien_ban-no')).toBeChecked();
+  await expect(m.locator('#m2-ket_qua_nghi_quyet-80_90')).toBeChecked();
+  await expect(m.getByLabel('Đánh dấu phiếu đã hoàn thành')).toBeChecked();
+  await expect(m.getByTestId('meeting-total')).toHaveText('91');
+  await page.screenshot({ path: '../../target/quarter.png', fullPage: false });
+});
+
+test('inconsistent numbers get a message next to the field and block completion, but are kept as typed', async ({ page }) => {
+  await openApp(page);
+  await setUpCell(page);
+  const m = await fillMeeting(page, 1, { ...people, date: '2026-10-05', minutes: 95, present: 22, withReason: 2, withoutReason: 0, speakers: 12 });
+  const complete = m.getByLabel('Đánh dấu phiếu đã hoàn thành');
+  await expect(complete).toBeEnabled();
+
+  await m.getByLabel('Có mặt').fill('30');
+  await expect(m.locator('#m1-present-msg')).toHaveText('Có mặt + vắng có lý do + vắng không lý do = 32, phải bằng số phải dự (24)');
+  await expect(m.locator('#m1-speakers-msg')).toHaveText('');
+  await expect(complete).toBeDisabled();
+
+  await m.getByLabel('Số đảng viên phát biểu').fill('31');
+  await expect(m.locator('#m1-speakers-msg')).toHaveText('Số phát biểu (31) không thể lớn hơn số có mặt (30)');
+
+  await m.getByLabel('Vắng có lý do').fill('-2');
+  await expect(m.locator('#m1-absent_with_reason-msg')).toHaveText('Không được là số âm');
+
+  await m.getByLabel('Ngày họp').fill('2026-12-01');
+  await expect(m.locator('.field.invalid').first()).toBeVisible();
+  await expect(m).toContainText('Ngày họp phải thuộc tháng 10/2026');
+
+  // The draft keeps exactly what was typed, even the wrong values.
+  await page.reload();
+  const again = await openMeeting(page, 1);
+  await expect(again.getByLabel('Vắng có lý do')).toHaveValue('-2');
+  await expect(again.getByLabel('Có mặt')).toHaveValue('30');
+  await expect(again.locator('#m1-absent_with_reason-msg')).toHaveText('Không được là số âm');
+  await expect(again.getByLabel('Đánh dấu phiếu đã hoàn thành')).toBeDisabled();
+});
+
+test('a month without a regular meeting is shown as a shortfall and caps the quarter', async ({ page }) => {
+  await openApp(page);
+  await setUpCell(page);
+  const sheet = await openMeeting(page, 2);
+  await sheet.getByRole('button', { name: 'Xoá buổi này' }).click();
+  await sheet.getByRole('button', { name: 'Xoá hẳn' }).click();
+  await expect(page.getByTestId('meeting-2')).toHaveCount(0);
+  await expect(page.getByTestId('shortfalls')).toContainText('Tháng 11 không có buổi sinh hoạt thường kỳ');
+  await fillMeeting(page, 1, { ...people, date: '2026-10-05', minutes: 95, present: 22, withReason: 2, withoutReason: 0, speakers: 12 });
+  await fillMeeting(page, 3, { ...people, date: '2026-12-05', minutes: 95, present: 22, withReason: 2, withoutReason: 0, speakers: 12 });
+  await expect(page.getByTestId('quarter-score')).toHaveText('100,0');
+  await expect(page.getByTestId('quarter-rating')).toHaveText('Khá');
+});
+
+test('saved quarters can be reopened and deleted after a confirmation', async ({ page }) => {
+  await openApp(page);
+  await setUpCell(page);
+  await page.getByLabel('Quý', { exact: true }).selectOption('3');
+  await page.getByRole('button', { name: 'Bắt đầu quý này' }).click();
+  await expect(page.getByTestId('quarter-title')).toHaveText('Tự đánh giá quý 3/2026');
+  const list = page.getByTestId('saved-quarters');
+  await expect(list.locator('li')).toHaveCount(2);
+  await expect(list.locator('li').first()).toContainText('Quý 4/2026');
+
+  await list.locator('li', { hasText: 'Quý 4/2026' }).getByRole('button', { name: 'Mở' }).click();
+  await expect(page.getByTestId('quarter-title')).toHaveText('Tự đánh giá quý 4/2026');
+
+  const q3 = list.locator('li', { hasText: 'Quý 3/2026' });
+  await q3.getByRole('button', { name: 'Xoá' }).click();
+  await q3.getByRole('button', { name: 'Huỷ' }).click();
+  await expect(list.locator('li')).toHaveCount(2);
+  await q3.getByRole('button', { name: 'Xoá' }).click();
+  await expect(q3).toContainText('Không thể hoàn tác');
+  await q3.getByRole('button', { name: 'Xoá hẳn' }).click();
+  await expect(list.locator('li')).toHaveCount(1);
+  await page.reload();
+  await expect(page.getByTestId('saved-quarters').locator('li')).toHaveCount(1);
+  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('quarter/')));
+  expect(keys).toEqual(['chibo/v1/quarter/2026-Q4']);
+});

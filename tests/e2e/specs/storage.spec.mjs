@@ -1,0 +1,54 @@
+// Unreadable stored data never crashes the app, is kept under a backup key, and is reported.
+import { test, expect } from '@playwright/test';
+import { openApp, setUpCell } from './helpers.mjs';
+
+test('garbage in the stored quarter is set aside under a backup key and the app starts clean', async ({ page }) => {
+  await openApp(page);
+  await setUpCell(page);
+  const garbage = '{"format":"chibo-store","schema":1,"data":{"quarter": GARBAGE';
+  await page.evaluate((g) => localStorage.setItem('chibo/v1/quarter/2026-Q4', g), garbage);
+  await page.reload();
+  const notice = page.getByTestId('storage-notice');
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('chibo/v1/quarter/2026-Q4');
+  await expect(notice).toContainText('không đọc được');
+  await expect(page.getByTestId('quarter-title')).toHaveText('Tự đánh giá quý 4/2026');
+  // The profile (a different key) was untouched.
+  await expect(page.getByLabel('Tên chi bộ')).toHaveValue('Chi bộ Thôn Đông Hà');
+  const backups = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('chibo/backup/')).map((k) => [k, localStorage.getItem(k)]));
+  expect(backups).toHaveLength(1);
+  expect(backups[0][0]).toMatch(/^chibo\/backup\/\d+\/chibo\/v1\/quarter\/2026-Q4$/);
+  expect(backups[0][1]).toBe(garbage);
+  // The live key now holds a fresh, readable quarter.
+  const live = await page.evaluate(() => JSON.parse(localStorage.getItem('chibo/v1/quarter/2026-Q4')));
+  expect(live.schema).toBe(1);
+  await notice.getByRole('button', { name: 'Đã hiểu' }).click();
+  await expect(notice).toHaveCount(0);
+});
+
+test('data from a newer app version is kept aside, not overwritten', async ({ page }) => {
+  await openApp(page);
+  const future = JSON.stringify({ format: 'chibo-store', schema: 7, data: { name: 'from the future' } });
+  await page.evaluate((f) => localStorage.setItem('chibo/v1/profile', f), future);
+  await page.reload();
+  await expect(page.getByTestId('storage-notice')).toContainText('phiên bản mới hơn');
+  await setUpCell(page);
+  const kept = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('chibo/backup/')).map((k) => localStorage.getItem(k)));
+  expect(kept).toEqual([future]);
+});
+
+test('a foreign value and a non-JSON value under our keys never crash the app', async ({ page }) => {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await openApp(page);
+  await page.evaluate(() => {
+    localStorage.setItem('chibo/v1/settings', 'not json at all');
+    localStorage.setItem('chibo/v1/profile', '[1,2,3]');
+  });
+  await page.reload();
+  await expect(page.getByTestId('storage-notice').locator('li')).toHaveCount(2);
+  await expect(page.getByTestId('quarter-title')).toBeVisible();
+  expect(errors).toEqual([]);
+});
