@@ -4,7 +4,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: help setup build serve test lint test-native test-e2e sizes clean
+.PHONY: help setup build serve test lint test-native test-e2e sizes screenshot clean
 
 help:
 	@echo "make serve  - build the app and serve it at http://127.0.0.1:8080/"
@@ -36,6 +36,10 @@ test: lint test-native test-e2e
 
 sizes:
 	@scripts/sizes.sh
+
+# Refreshes the README's screenshots from a real browser session.
+screenshot: build
+	mkdir -p docs/img && cd tests/e2e && SCREENSHOT_DIR=$(CURDIR)/docs/img npx playwright test specs/quarter.spec.mjs -g "fills a full quarter"
 
 clean:
 	cargo clean

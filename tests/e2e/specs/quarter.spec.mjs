@@ -80,7 +80,14 @@ test('a secretary fills a full quarter and the scores match hand-computed values
   await expect(m.locator('#m2-ket_qua_nghi_quyet-80_90')).toBeChecked();
   await expect(m.getByLabel('Đánh dấu phiếu đã hoàn thành')).toBeChecked();
   await expect(m.getByTestId('meeting-total')).toHaveText('91');
-  await page.screenshot({ path: '../../target/quarter.png', fullPage: false });
+  if (process.env.SCREENSHOT_DIR) {
+    // `make screenshot` refreshes the README's pictures from this real session.
+    await m.getByTestId('group-tien_hanh').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/sheet-phone.png` });
+    await page.setViewportSize({ width: 1100, height: 900 });
+    await summary.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/quarter-desktop.png` });
+  }
 });
 
 test('inconsistent numbers get a message next to the field and block completion, but are kept as typed', async ({ page }) => {
