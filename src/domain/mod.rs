@@ -7,6 +7,8 @@ pub mod canonical;
 pub mod catalog;
 pub mod cell;
 pub mod count;
+pub mod did_key;
+pub mod eddsa_jcs;
 pub mod facts;
 pub mod meeting;
 pub mod quarter;

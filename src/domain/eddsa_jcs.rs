@@ -1,0 +1,166 @@
+//! The W3C Data Integrity cryptosuite `eddsa-jcs-2022`: Ed25519 over the SHA-256 hashes of the
+//! RFC 8785 canonical proof configuration and document. Works on JSON values *as parsed*, so a
+//! signature is checked over exactly what was received.
+
+use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
+use serde_json::{Map, Value};
+use sha2::{Digest, Sha256};
+use thiserror::Error;
+
+use super::canonical::{canonical_json, CanonicalError};
+use super::did_key::{decode_did_key, verification_method, DidKeyError};
+
+/// The proof type.
+pub const PROOF_TYPE: &str = "DataIntegrityProof";
+/// The cryptosuite name.
+pub const CRYPTOSUITE: &str = "eddsa-jcs-2022";
+/// The only proof purpose this app signs and accepts.
+pub const PROOF_PURPOSE: &str = "assertionMethod";
+
+/// Why signing or checking a proof failed.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum SuiteError {
+    #[error("tài liệu không phải một đối tượng JSON")]
+    NotObject,
+    #[error("tài liệu đã có chữ ký")]
+    AlreadySigned,
+    #[error("thiếu phần chữ ký (proof)")]
+    NoProof,
+    #[error("phần chữ ký không hợp lệ: {0}")]
+    BadProof(&'static str),
+    #[error("loại chữ ký không được hỗ trợ: «{0}»")]
+    WrongType(String),
+    #[error("bộ mật mã không được hỗ trợ: «{0}» (cần eddsa-jcs-2022)")]
+    WrongSuite(String),
+    #[error("mục đích chữ ký không đúng: «{0}»")]
+    WrongPurpose(String),
+    #[error("@context của chữ ký không khớp với tài liệu")]
+    ContextMismatch,
+    #[error("khóa ký không hợp lệ: {0}")]
+    BadKey(#[from] DidKeyError),
+    #[error("giá trị chữ ký không hợp lệ (phải là base58btc của 64 byte)")]
+    BadProofValue,
+    #[error("chữ ký không đúng: tệp đã bị sửa hoặc không do khóa này ký")]
+    BadSignature,
+    #[error(transparent)]
+    Canonical(#[from] CanonicalError),
+}
+
+/// The proof fields a signer chooses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProofOptions {
+    /// `YYYY-MM-DDTHH:MM:SSZ` (the clock is the caller's).
+    pub created: String,
+}
+
+/// The proof configuration: the proof without `proofValue`, carrying the document's `@context`.
+fn proof_config(document: &Map<String, Value>, created: &str, vm: &str) -> Map<String, Value> {
+    let mut config = Map::new();
+    config.insert("type".into(), PROOF_TYPE.into());
+    config.insert("cryptosuite".into(), CRYPTOSUITE.into());
+    config.insert("created".into(), created.into());
+    config.insert("verificationMethod".into(), vm.into());
+    config.insert("proofPurpose".into(), PROOF_PURPOSE.into());
+    if let Some(ctx) = document.get("@context") {
+        config.insert("@context".into(), ctx.clone());
+    }
+    config
+}
+
+/// SHA-256 of the canonical proof configuration followed by SHA-256 of the canonical document.
+pub fn hash_data(document: &Value, config: &Value) -> Result<[u8; 64], CanonicalError> {
+    let mut out = [0u8; 64];
+    out[..32].copy_from_slice(&Sha256::digest(canonical_json(config)?.as_bytes()));
+    out[32..].copy_from_slice(&Sha256::digest(canonical_json(document)?.as_bytes()));
+    Ok(out)
+}
+
+/// Signs an unsigned document with `key`, adding its `proof`.
+pub fn sign(unsigned: &Value, key: &SigningKey, options: &ProofOptions) -> Result<Value, SuiteError> {
+    let doc = unsigned.as_object().ok_or(SuiteError::NotObject)?;
+    if doc.contains_key("proof") {
+        return Err(SuiteError::AlreadySigned);
+    }
+    let vm = verification_method(&key.verifying_key().to_bytes());
+    let mut proof = proof_config(doc, &options.created, &vm);
+    let data = hash_data(unsigned, &Value::Object(proof.clone()))?;
+    let signature = key.sign(&data);
+    proof.insert("proofValue".into(), format!("z{}", bs58::encode(signature.to_bytes()).into_string()).into());
+    let mut signed = doc.clone();
+    signed.insert("proof".into(), Value::Object(proof));
+    Ok(Value::Object(signed))
+}
+
+/// What a valid proof tells.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerifiedProof {
+    /// The signer's Ed25519 public key.
+    pub public_key: [u8; 32],
+    /// The proof's `verificationMethod`.
+    pub verification_method: String,
+    /// The proof's `created`.
+    pub created: String,
+}
+
+fn str_field<'a>(m: &'a Map<String, Value>, k: &'static str) -> Result<&'a str, SuiteError> {
+    m.get(k).and_then(Value::as_str).ok_or(SuiteError::BadProof(k))
+}
+
+/// Checks the proof type, suite and purpose, and that the proof's `@context` matches the
+/// document's. Returns the proof object.
+pub fn check_proof_shape(signed: &Value) -> Result<&Map<String, Value>, SuiteError> {
+    let doc = signed.as_object().ok_or(SuiteError::NotObject)?;
+    let proof = match doc.get("proof") {
+        None => return Err(SuiteError::NoProof),
+        Some(Value::Object(p)) => p,
+        Some(_) => return Err(SuiteError::BadProof("proof phải là một đối tượng (đúng một chữ ký)")),
+    };
+    let kind = str_field(proof, "type")?;
+    if kind != PROOF_TYPE {
+        return Err(SuiteError::WrongType(kind.to_string()));
+    }
+    let suite = str_field(proof, "cryptosuite")?;
+    if suite != CRYPTOSUITE {
+        return Err(SuiteError::WrongSuite(suite.to_string()));
+    }
+    let purpose = str_field(proof, "proofPurpose")?;
+    if purpose != PROOF_PURPOSE {
+        return Err(SuiteError::WrongPurpose(purpose.to_string()));
+    }
+    if let Some(ctx) = proof.get("@context") {
+        if doc.get("@context") != Some(ctx) {
+            return Err(SuiteError::ContextMismatch);
+        }
+    }
+    Ok(proof)
+}
+
+/// Verifies a signed document (strict Ed25519 verification).
+pub fn verify(signed: &Value) -> Result<VerifiedProof, SuiteError> {
+    let proof = check_proof_shape(signed)?;
+    let vm = str_field(proof, "verificationMethod")?;
+    let created = str_field(proof, "created")?;
+    let public_key = decode_did_key(vm)?;
+    let proof_value = str_field(proof, "proofValue")?;
+    let sig_bytes = proof_value
+        .strip_prefix('z')
+        .and_then(|b| bs58::decode(b).into_vec().ok())
+        .and_then(|b| <[u8; 64]>::try_from(b).ok())
+        .ok_or(SuiteError::BadProofValue)?;
+    let verifying = VerifyingKey::from_bytes(&public_key).map_err(|_| SuiteError::BadSignature)?;
+
+    let mut config = proof.clone();
+    config.remove("proofValue");
+    let mut document = signed.as_object().ok_or(SuiteError::NotObject)?.clone();
+    document.remove("proof");
+    let data = hash_data(&Value::Object(document), &Value::Object(config))?;
+    verifying
+        .verify_strict(&data, &Signature::from_bytes(&sig_bytes))
+        .map_err(|_| SuiteError::BadSignature)?;
+    Ok(VerifiedProof { public_key, verification_method: vm.to_string(), created: created.to_string() })
+}
+
+/// Pretty JSON with two-space indent and no trailing newline (as the W3C vectors are written).
+pub fn to_pretty(value: &Value) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default()
+}
