@@ -11,7 +11,9 @@ use serde_json::Value;
 fn vector(name: &str) -> String {
     // The vectors are public and shared by the team; a copy is kept in tests/vectors so that a
     // clean clone has them too.
-    let shared = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/vectors/eddsa-jcs-2022").join(name);
+    let shared = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/vectors/eddsa-jcs-2022")
+        .join(name);
     std::fs::read_to_string(&shared).unwrap_or_else(|e| panic!("{}: {e}", shared.display()))
 }
 
@@ -21,10 +23,15 @@ fn json(name: &str) -> Value {
 
 fn key() -> SigningKey {
     let pair = json("keyPair.json");
-    let secret = decode_private_key_multibase(pair["privateKeyMultibase"].as_str().unwrap()).unwrap();
+    let secret =
+        decode_private_key_multibase(pair["privateKeyMultibase"].as_str().unwrap()).unwrap();
     let key = SigningKey::from_bytes(&secret);
     let public = decode_public_key_multibase(pair["publicKeyMultibase"].as_str().unwrap()).unwrap();
-    assert_eq!(key.verifying_key().to_bytes(), public, "the key pair matches");
+    assert_eq!(
+        key.verifying_key().to_bytes(),
+        public,
+        "the key pair matches"
+    );
     key
 }
 
@@ -33,7 +40,14 @@ fn hex(bytes: &[u8]) -> String {
 }
 
 fn signed() -> Value {
-    sign(&json("unsigned.json"), &key(), &ProofOptions { created: "2023-02-24T23:36:38Z".into() }).unwrap()
+    sign(
+        &json("unsigned.json"),
+        &key(),
+        &ProofOptions {
+            created: "2023-02-24T23:36:38Z".into(),
+        },
+    )
+    .unwrap()
 }
 
 #[test]
@@ -59,7 +73,9 @@ fn the_combined_hash_and_the_signature_match_the_vectors() {
     let value = proof.as_object_mut().unwrap().remove("proofValue").unwrap();
     let data = hash_data(&json("unsigned.json"), &proof).unwrap();
     assert_eq!(hex(&data), vector("combinedHashJCS.txt"));
-    let sig = bs58::decode(&value.as_str().unwrap()[1..]).into_vec().unwrap();
+    let sig = bs58::decode(&value.as_str().unwrap()[1..])
+        .into_vec()
+        .unwrap();
     assert_eq!(hex(&sig), vector("sigHexJCS.txt"));
     assert_eq!(value.as_str().unwrap(), vector("sigBTC58JCS.txt"));
 }

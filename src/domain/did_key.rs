@@ -28,9 +28,12 @@ pub enum DidKeyError {
 
 fn decode_multibase(text: &str, prefix: [u8; 2]) -> Result<[u8; 32], DidKeyError> {
     let b58 = text.strip_prefix('z').ok_or(DidKeyError::NotBase58btc)?;
-    let bytes = bs58::decode(b58).into_vec().map_err(|_| DidKeyError::BadBase58)?;
+    let bytes = bs58::decode(b58)
+        .into_vec()
+        .map_err(|_| DidKeyError::BadBase58)?;
     let key = bytes.strip_prefix(&prefix).ok_or(DidKeyError::NotEd25519)?;
-    key.try_into().map_err(|_| DidKeyError::BadLength(key.len()))
+    key.try_into()
+        .map_err(|_| DidKeyError::BadLength(key.len()))
 }
 
 fn encode_multibase(key: &[u8; 32], prefix: [u8; 2]) -> String {
@@ -103,15 +106,30 @@ mod tests {
 
     #[test]
     fn broken_did_keys_are_refused_with_their_reason() {
-        assert_eq!(decode_did_key("did:web:example.com"), Err(DidKeyError::NotDidKey));
-        assert_eq!(decode_did_key("did:key:6Mk"), Err(DidKeyError::NotBase58btc));
+        assert_eq!(
+            decode_did_key("did:web:example.com"),
+            Err(DidKeyError::NotDidKey)
+        );
+        assert_eq!(
+            decode_did_key("did:key:6Mk"),
+            Err(DidKeyError::NotBase58btc)
+        );
         assert_eq!(decode_did_key("did:key:z0OIl"), Err(DidKeyError::BadBase58));
         let short = format!("z{}", bs58::encode([0xed, 0x01, 1, 2, 3]).into_string());
-        assert_eq!(decode_public_key_multibase(&short), Err(DidKeyError::BadLength(3)));
+        assert_eq!(
+            decode_public_key_multibase(&short),
+            Err(DidKeyError::BadLength(3))
+        );
         let wrong = format!("z{}", bs58::encode([0xec, 0x01, 1]).into_string());
-        assert_eq!(decode_public_key_multibase(&wrong), Err(DidKeyError::NotEd25519));
+        assert_eq!(
+            decode_public_key_multibase(&wrong),
+            Err(DidKeyError::NotEd25519)
+        );
         let mismatch = format!("did:key:{VECTOR_PUB}#z6Mkother");
-        assert_eq!(decode_did_key(&mismatch), Err(DidKeyError::FragmentMismatch));
+        assert_eq!(
+            decode_did_key(&mismatch),
+            Err(DidKeyError::FragmentMismatch)
+        );
     }
 
     #[test]

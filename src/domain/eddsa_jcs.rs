@@ -76,7 +76,11 @@ pub fn hash_data(document: &Value, config: &Value) -> Result<[u8; 64], Canonical
 }
 
 /// Signs an unsigned document with `key`, adding its `proof`.
-pub fn sign(unsigned: &Value, key: &SigningKey, options: &ProofOptions) -> Result<Value, SuiteError> {
+pub fn sign(
+    unsigned: &Value,
+    key: &SigningKey,
+    options: &ProofOptions,
+) -> Result<Value, SuiteError> {
     let doc = unsigned.as_object().ok_or(SuiteError::NotObject)?;
     if doc.contains_key("proof") {
         return Err(SuiteError::AlreadySigned);
@@ -85,7 +89,10 @@ pub fn sign(unsigned: &Value, key: &SigningKey, options: &ProofOptions) -> Resul
     let mut proof = proof_config(doc, &options.created, &vm);
     let data = hash_data(unsigned, &Value::Object(proof.clone()))?;
     let signature = key.sign(&data);
-    proof.insert("proofValue".into(), format!("z{}", bs58::encode(signature.to_bytes()).into_string()).into());
+    proof.insert(
+        "proofValue".into(),
+        format!("z{}", bs58::encode(signature.to_bytes()).into_string()).into(),
+    );
     let mut signed = doc.clone();
     signed.insert("proof".into(), Value::Object(proof));
     Ok(Value::Object(signed))
@@ -103,7 +110,9 @@ pub struct VerifiedProof {
 }
 
 fn str_field<'a>(m: &'a Map<String, Value>, k: &'static str) -> Result<&'a str, SuiteError> {
-    m.get(k).and_then(Value::as_str).ok_or(SuiteError::BadProof(k))
+    m.get(k)
+        .and_then(Value::as_str)
+        .ok_or(SuiteError::BadProof(k))
 }
 
 /// Checks the proof type, suite and purpose, and that the proof's `@context` matches the
@@ -113,7 +122,11 @@ pub fn check_proof_shape(signed: &Value) -> Result<&Map<String, Value>, SuiteErr
     let proof = match doc.get("proof") {
         None => return Err(SuiteError::NoProof),
         Some(Value::Object(p)) => p,
-        Some(_) => return Err(SuiteError::BadProof("proof phải là một đối tượng (đúng một chữ ký)")),
+        Some(_) => {
+            return Err(SuiteError::BadProof(
+                "proof phải là một đối tượng (đúng một chữ ký)",
+            ))
+        }
     };
     let kind = str_field(proof, "type")?;
     if kind != PROOF_TYPE {
@@ -157,7 +170,11 @@ pub fn verify(signed: &Value) -> Result<VerifiedProof, SuiteError> {
     verifying
         .verify_strict(&data, &Signature::from_bytes(&sig_bytes))
         .map_err(|_| SuiteError::BadSignature)?;
-    Ok(VerifiedProof { public_key, verification_method: vm.to_string(), created: created.to_string() })
+    Ok(VerifiedProof {
+        public_key,
+        verification_method: vm.to_string(),
+        created: created.to_string(),
+    })
 }
 
 /// Pretty JSON with two-space indent and no trailing newline (as the W3C vectors are written).

@@ -1,0 +1,260 @@
+//! `chibo`: verify exported results and generate signed samples, from the command line.
+//! Shares the verification code with the app (`chibo::domain`).
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    cli::main()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use std::collections::BTreeMap;
+    use std::fs;
+    use std::path::{Path, PathBuf};
+    use std::process::ExitCode;
+
+    use chibo::domain::catalog::Catalog;
+    use chibo::domain::did_key::{did_key, fingerprint};
+    use chibo::domain::eddsa_jcs::to_pretty;
+    use chibo::domain::quarter::QuarterId;
+    use chibo::domain::result_doc::{sign_result, ExportMeta};
+    use chibo::domain::sample::{sample_cell, sample_key, sample_quarter, SampleRng};
+    use chibo::domain::verify::verify_result;
+    use clap::{Parser, Subcommand};
+
+    #[derive(Parser)]
+    #[command(
+        name = "chibo",
+        version,
+        about = "Chi bộ self-assessment: verify results, make samples"
+    )]
+    struct Args {
+        #[command(subcommand)]
+        command: Command,
+    }
+
+    #[derive(Subcommand)]
+    enum Command {
+        /// Verify signed result files: one line per file; exit status 1 if any fails.
+        Verify {
+            /// CSV registry of cell keys (cell_name,did,fingerprint,valid_from); when given, a
+            /// file signed by an unregistered key fails.
+            #[arg(long)]
+            registry: Option<PathBuf>,
+            /// One JSON object per line instead of text.
+            #[arg(long)]
+            json: bool,
+            #[arg(required = true)]
+            files: Vec<PathBuf>,
+        },
+        /// Write N signed sample results of different cells and DIR/registry.csv.
+        Sample {
+            #[arg(long)]
+            count: u32,
+            /// YYYY-Qn
+            #[arg(long)]
+            quarter: String,
+            #[arg(long, default_value_t = 1)]
+            seed: u64,
+            #[arg(long)]
+            out: PathBuf,
+            /// Mark the results as real (default: training).
+            #[arg(long)]
+            real: bool,
+        },
+    }
+
+    pub fn main() -> ExitCode {
+        let args = Args::parse();
+        let catalog = match Catalog::shipped() {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("chibo: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let result = match args.command {
+            Command::Verify {
+                registry,
+                json,
+                files,
+            } => verify(&catalog, registry.as_deref(), json, &files),
+            Command::Sample {
+                count,
+                quarter,
+                seed,
+                out,
+                real,
+            } => sample(&catalog, count, &quarter, seed, &out, real),
+        };
+        result.unwrap_or_else(|e| {
+            eprintln!("chibo: {e}");
+            ExitCode::from(2)
+        })
+    }
+
+    /// did → cell name.
+    fn read_registry(path: &Path) -> Result<BTreeMap<String, String>, String> {
+        let text = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let mut out = BTreeMap::new();
+        for (i, line) in text.lines().enumerate() {
+            let cols: Vec<&str> = line
+                .split(',')
+                .map(|c| c.trim().trim_matches('"'))
+                .collect();
+            if i == 0 && cols.first() == Some(&"cell_name") || line.trim().is_empty() {
+                continue;
+            }
+            match cols.as_slice() {
+                [name, did, ..] if did.starts_with("did:key:") => {
+                    out.insert(did.to_string(), name.to_string());
+                }
+                _ => return Err(format!("{}: dòng {} không hợp lệ", path.display(), i + 1)),
+            }
+        }
+        Ok(out)
+    }
+
+    fn json_line(
+        file: &Path,
+        ok: bool,
+        code: &str,
+        message: &str,
+        extra: serde_json::Value,
+    ) -> String {
+        let mut v = serde_json::json!({ "file": file.display().to_string(), "ok": ok, "code": code, "message": message });
+        if let (Some(o), Some(e)) = (v.as_object_mut(), extra.as_object()) {
+            o.extend(e.clone());
+        }
+        v.to_string()
+    }
+
+    fn verify(
+        catalog: &Catalog,
+        registry: Option<&Path>,
+        json: bool,
+        files: &[PathBuf],
+    ) -> Result<ExitCode, String> {
+        let registry = registry.map(read_registry).transpose()?;
+        let mut failed = 0;
+        for file in files {
+            let outcome = fs::read(file)
+                .map_err(|e| ("unreadable".to_string(), format!("không đọc được tệp: {e}")))
+                .and_then(|bytes| {
+                    String::from_utf8(bytes)
+                        .map_err(|_| ("not_json".into(), "không phải văn bản UTF-8".into()))
+                })
+                .and_then(|text| {
+                    verify_result(&text, catalog).map_err(|e| (e.code().to_string(), e.to_string()))
+                })
+                .and_then(|v| match &registry {
+                    Some(r) if !r.contains_key(&v.issuer) => Err((
+                        "unregistered_key".into(),
+                        format!("khóa chưa đăng ký ({})", v.fingerprint),
+                    )),
+                    _ => Ok(v),
+                });
+            match outcome {
+                Ok(v) => {
+                    let s = &v.subject;
+                    let rating = s.quarter_result.rating.label_vi();
+                    let training = if s.training { " [TẬP HUẤN]" } else { "" };
+                    if json {
+                        println!(
+                            "{}",
+                            json_line(
+                                file,
+                                true,
+                                "ok",
+                                "hợp lệ",
+                                serde_json::json!({
+                                    "cell": s.cell.name, "quarter": s.quarter.to_string(), "issuer": v.issuer,
+                                    "fingerprint": v.fingerprint, "averageTenths": s.quarter_result.average_tenths,
+                                    "rating": s.quarter_result.rating.id(), "training": s.training,
+                                })
+                            )
+                        );
+                    } else {
+                        println!(
+                            "{}: ok — {} {} — {}{}",
+                            file.display(),
+                            s.cell.name,
+                            s.quarter,
+                            rating,
+                            training
+                        );
+                    }
+                }
+                Err((code, message)) => {
+                    failed += 1;
+                    if json {
+                        println!(
+                            "{}",
+                            json_line(file, false, &code, &message, serde_json::Value::Null)
+                        );
+                    } else {
+                        println!("{}: LỖI ({code}) — {message}", file.display());
+                    }
+                }
+            }
+        }
+        Ok(if failed == 0 {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        })
+    }
+
+    fn sample(
+        catalog: &Catalog,
+        count: u32,
+        quarter: &str,
+        seed: u64,
+        out: &Path,
+        real: bool,
+    ) -> Result<ExitCode, String> {
+        let quarter = QuarterId::parse(quarter).map_err(|e| e.to_string())?;
+        let rubric = catalog.default_rubric().ok_or("không có bộ tiêu chí")?;
+        fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+        // A fixed moment inside the quarter's last month keeps the output deterministic.
+        let now = format!("{}-{:02}-28T08:00:00Z", quarter.year(), quarter.months()[2]);
+        let valid_from = format!("{}-01-01", quarter.year());
+        let mut registry = String::from("cell_name,did,fingerprint,valid_from\n");
+        for i in 0..count {
+            let key = sample_key(seed, i);
+            let profile = sample_cell(seed, i);
+            let record = sample_quarter(seed, i, rubric, quarter, &profile);
+            let mut rng = SampleRng::new(seed, u64::from(i) | (4 << 40));
+            let mut uuid_bytes = [0u8; 16];
+            uuid_bytes.copy_from_slice(&rng.bytes32()[..16]);
+            let meta = ExportMeta {
+                now: now.clone(),
+                uuid_bytes,
+                app_version: env!("CARGO_PKG_VERSION").into(),
+                training: !real,
+            };
+            let export = sign_result(rubric, &record, &profile, &key, &meta)
+                .map_err(|e| format!("{}: {e}", profile.name))?;
+            let name = format!("{:04}_{}", i + 1, export.file_name);
+            fs::write(out.join(&name), to_pretty(&export.document))
+                .map_err(|e| format!("{name}: {e}"))?;
+            let public = key.verifying_key().to_bytes();
+            registry.push_str(&format!(
+                "\"{}\",{},{},{}\n",
+                profile.name,
+                did_key(&public),
+                fingerprint(&public),
+                valid_from
+            ));
+        }
+        fs::write(out.join("registry.csv"), registry).map_err(|e| format!("registry.csv: {e}"))?;
+        eprintln!(
+            "{count} tệp kết quả và registry.csv đã ghi vào {}",
+            out.display()
+        );
+        Ok(ExitCode::SUCCESS)
+    }
+}

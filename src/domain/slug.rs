@@ -1,0 +1,64 @@
+//! ASCII slugs of Vietnamese names, for file names.
+
+/// Vietnamese letters with diacritics, grouped by their base letter.
+const GROUPS: [(&str, char); 7] = [
+    ("àáảãạăằắẳẵặâầấẩẫậ", 'a'),
+    ("èéẻẽẹêềếểễệ", 'e'),
+    ("ìíỉĩị", 'i'),
+    ("òóỏõọôồốổỗộơờớởỡợ", 'o'),
+    ("ùúủũụưừứửữự", 'u'),
+    ("ỳýỷỹỵ", 'y'),
+    ("đ", 'd'),
+];
+
+fn base(c: char) -> char {
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    GROUPS
+        .iter()
+        .find(|(set, _)| set.contains(lower))
+        .map_or(lower, |(_, b)| *b)
+}
+
+/// `"Chi bộ Thôn Đông Hà"` → `"chi-bo-thon-dong-ha"`; never empty (falls back to `"chi-bo"`).
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().map(base) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out
+        .trim_end_matches('-')
+        .chars()
+        .take(60)
+        .collect::<String>();
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() {
+        "chi-bo".to_string()
+    } else {
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vietnamese_names_become_ascii_slugs() {
+        assert_eq!(slug("Chi bộ Thôn Đông Hà"), "chi-bo-thon-dong-ha");
+        assert_eq!(
+            slug("  Chi bộ Trường THPT Nguyễn Huệ (số 2) "),
+            "chi-bo-truong-thpt-nguyen-hue-so-2"
+        );
+        assert_eq!(slug("ỨNG HÒA"), "ung-hoa");
+    }
+
+    #[test]
+    fn an_empty_or_symbol_only_name_gets_a_fallback() {
+        assert_eq!(slug(""), "chi-bo");
+        assert_eq!(slug("///"), "chi-bo");
+    }
+}
