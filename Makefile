@@ -4,7 +4,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: help setup build serve test lint test-native test-e2e sizes screenshot clean
+.PHONY: help setup build serve test lint test-native test-interop test-e2e sizes screenshot clean
 
 help:
 	@echo "make serve  - build the app and serve it at http://127.0.0.1:8080/"
@@ -31,7 +31,11 @@ test-native: setup
 test-e2e: build
 	cd tests/e2e && npx playwright test
 
-test: lint test-native test-e2e
+# Our exports verify with an independent implementation (Python cryptography + rfc8785).
+test-interop: setup
+	tests/interop/run.sh
+
+test: lint test-native test-interop test-e2e
 	@scripts/sizes.sh
 
 sizes:

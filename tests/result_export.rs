@@ -100,7 +100,8 @@ fn the_same_file_reindented_and_with_keys_reordered_still_verifies() {
 #[test]
 fn changing_any_single_signed_value_breaks_the_signature() {
     let (doc, _, _) = export(false);
-    let edits: Vec<(&str, Box<dyn Fn(&mut Value)>)> = vec![
+    type Edit = Box<dyn Fn(&mut Value)>;
+    let edits: Vec<(&str, Edit)> = vec![
         (
             "a number",
             Box::new(|d| d["credentialSubject"]["meetings"][0]["present"] = json!(1)),

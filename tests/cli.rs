@@ -1,0 +1,147 @@
+//! The `chibo` command line: samples are deterministic and verify; failures give a reason and a
+//! non-zero exit status.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn chibo(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_chibo"))
+        .args(args)
+        .output()
+        .expect("run chibo");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+fn json_files(dir: &PathBuf) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path().display().to_string())
+        .filter(|p| p.ends_with(".json"))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn samples_are_deterministic_training_flagged_and_verify_against_their_registry() {
+    let (a, b) = (temp_dir("sample-a"), temp_dir("sample-b"));
+    for dir in [&a, &b] {
+        let (code, _) = chibo(&[
+            "sample",
+            "--count",
+            "4",
+            "--quarter",
+            "2026-Q3",
+            "--seed",
+            "9",
+            "--out",
+            dir.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0);
+    }
+    let files = json_files(&a);
+    assert_eq!(files.len(), 4);
+    for (x, y) in files.iter().zip(json_files(&b)) {
+        assert_eq!(
+            std::fs::read(x).unwrap(),
+            std::fs::read(y).unwrap(),
+            "same seed, same bytes"
+        );
+    }
+    let registry = a.join("registry.csv");
+    let mut args = vec!["verify", "--registry", registry.to_str().unwrap()];
+    args.extend(files.iter().map(String::as_str));
+    let (code, out) = chibo(&args);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(out.lines().count(), 4);
+    assert!(
+        out.lines()
+            .all(|l| l.contains(": ok — ") && l.ends_with("[TẬP HUẤN]")),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_tampered_file_fails_with_its_reason_and_a_non_zero_status() {
+    let dir = temp_dir("sample-tamper");
+    chibo(&[
+        "sample",
+        "--count",
+        "2",
+        "--quarter",
+        "2026-Q4",
+        "--seed",
+        "3",
+        "--out",
+        dir.to_str().unwrap(),
+        "--real",
+    ]);
+    let files = json_files(&dir);
+    let text = std::fs::read_to_string(&files[0]).unwrap();
+    let tampered = dir.join("tampered.json");
+    std::fs::write(
+        &tampered,
+        text.replacen("\"training\": false", "\"training\": true", 1),
+    )
+    .unwrap();
+    let not_json = dir.join("notes.json");
+    std::fs::write(&not_json, "ghi chú, không phải JSON").unwrap();
+    let (code, out) = chibo(&[
+        "verify",
+        "--json",
+        &files[1],
+        tampered.to_str().unwrap(),
+        not_json.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["ok"], true);
+    assert_eq!(lines[0]["training"], false);
+    assert_eq!(lines[1]["code"], "bad_signature");
+    assert_eq!(lines[2]["code"], "not_json");
+}
+
+#[test]
+fn a_key_missing_from_the_registry_fails() {
+    let (a, b) = (temp_dir("sample-reg-a"), temp_dir("sample-reg-b"));
+    chibo(&[
+        "sample",
+        "--count",
+        "1",
+        "--quarter",
+        "2026-Q4",
+        "--seed",
+        "1",
+        "--out",
+        a.to_str().unwrap(),
+    ]);
+    chibo(&[
+        "sample",
+        "--count",
+        "1",
+        "--quarter",
+        "2026-Q4",
+        "--seed",
+        "2",
+        "--out",
+        b.to_str().unwrap(),
+    ]);
+    let registry = a.join("registry.csv");
+    let file = &json_files(&b)[0];
+    let (code, out) = chibo(&["verify", "--registry", registry.to_str().unwrap(), file]);
+    assert_eq!(code, 1);
+    assert!(out.contains("unregistered_key"), "{out}");
+}
