@@ -29,7 +29,8 @@ test-native: setup
 	cargo test
 
 test-e2e: build
-	cd tests/e2e && npx playwright test
+	cargo build --bin chibo
+	cd tests/e2e && CHIBO_BIN=$(CURDIR)/target/debug/chibo npx playwright test
 
 # Our exports verify with an independent implementation (Python cryptography + rfc8785).
 test-interop: setup

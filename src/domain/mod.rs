@@ -6,6 +6,7 @@
 pub mod canonical;
 pub mod catalog;
 pub mod cell;
+pub mod cell_key;
 pub mod count;
 pub mod did_key;
 pub mod eddsa_jcs;

@@ -17,6 +17,8 @@ pub enum Key {
     Settings,
     /// One quarter's self-assessment.
     Quarter(QuarterId),
+    /// The cell's signing key.
+    SigningKey,
 }
 
 impl Key {
@@ -26,6 +28,7 @@ impl Key {
             Self::Profile => format!("{PREFIX}profile"),
             Self::Settings => format!("{PREFIX}settings"),
             Self::Quarter(q) => format!("{PREFIX}{QUARTER}{q}"),
+            Self::SigningKey => format!("{PREFIX}signing-key"),
         }
     }
 

@@ -8,6 +8,7 @@ use super::notice_banner::NoticeBanner;
 use super::quarter_picker::QuarterPicker;
 use super::quarter_view::QuarterView;
 use super::saved_quarters::SavedQuarters;
+use super::signing_key_panel::SigningKeyPanel;
 use super::state::Store;
 use crate::domain::catalog::Catalog;
 use crate::domain::quarter::QuarterId;
@@ -44,6 +45,7 @@ pub fn App() -> impl IntoView {
                     <QuarterPicker/>
                     <SavedQuarters/>
                     <QuarterView/>
+                    <SigningKeyPanel/>
                 </main>
             }
             .into_any()

@@ -3,7 +3,9 @@
 
 pub mod add_meeting;
 pub mod app;
+pub mod browser;
 pub mod cell_profile_form;
+pub mod export_panel;
 pub mod facts_form;
 pub mod meeting_sheet;
 pub mod meeting_summary;
@@ -15,5 +17,6 @@ pub mod quarter_summary;
 pub mod quarter_view;
 pub mod rubric_item;
 pub mod saved_quarters;
+pub mod signing_key_panel;
 pub mod state;
 pub mod text_field;

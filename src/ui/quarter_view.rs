@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::add_meeting::AddMeeting;
+use super::export_panel::ExportPanel;
 use super::meeting_sheet::MeetingSheet;
 use super::narrative_form::NarrativeForm;
 use super::progress_bar::ProgressBar;
@@ -61,6 +62,7 @@ pub fn QuarterView() -> impl IntoView {
                         <AddMeeting/>
                         <QuarterSummary/>
                         <NarrativeForm/>
+                        <ExportPanel/>
                     </section>
                 }
                 .into_any()

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::catalog::Catalog;
 use crate::domain::cell::CellProfile;
+use crate::domain::cell_key::CellKey;
 use crate::domain::quarter::QuarterId;
 use crate::domain::record::QuarterRecord;
 use crate::domain::report::{quarter_report, QuarterReport};
@@ -36,6 +37,8 @@ pub struct Store {
     pub profile: RwSignal<CellProfile>,
     pub record: RwSignal<Option<QuarterRecord>>,
     pub quarters: RwSignal<Vec<QuarterId>>,
+    /// The cell's signing key, once made or restored.
+    pub key: RwSignal<Option<CellKey>>,
     /// Stored values that were unreadable and set aside (shown until dismissed).
     pub notices: RwSignal<Vec<String>>,
     /// The last failed save, if the most recent save failed.
@@ -54,6 +57,7 @@ impl Store {
             take(storage::load(Key::Profile), &mut notices).unwrap_or_default();
         let settings: Settings =
             take(storage::load(Key::Settings), &mut notices).unwrap_or_default();
+        let key: Option<CellKey> = take(storage::load(Key::SigningKey), &mut notices);
         let catalog = StoredValue::new(catalog);
         let profile = RwSignal::new(profile);
         let record: RwSignal<Option<QuarterRecord>> = RwSignal::new(None);
@@ -75,6 +79,7 @@ impl Store {
             profile,
             record,
             quarters: RwSignal::new(storage::stored_quarters()),
+            key: RwSignal::new(key),
             notices: RwSignal::new(notices),
             save_error: RwSignal::new(None),
             rubric,
@@ -164,5 +169,13 @@ impl Store {
             self.saved(storage::save(Key::Settings, &Settings::default()));
         }
         self.quarters.set(storage::stored_quarters());
+    }
+
+    /// Stores a new or restored key. Refuses (returns the message) if it cannot be saved, so a
+    /// key is never used that would be lost on reload.
+    pub fn set_key(&self, key: CellKey) -> Result<(), String> {
+        storage::save(Key::SigningKey, &key).map_err(|e| e.to_string())?;
+        self.key.set(Some(key));
+        Ok(())
     }
 }

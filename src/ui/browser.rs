@@ -1,0 +1,111 @@
+//! Small browser services the views need: clock, randomness, downloads, sharing, reading files.
+//! Every failure is returned as a Vietnamese message, never a panic.
+
+use js_sys::{Array, Function, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, BlobPropertyBag, File, FilePropertyBag, HtmlAnchorElement, Url};
+
+/// Now, as `YYYY-MM-DDTHH:MM:SSZ` (UTC, whole seconds).
+pub fn now_iso() -> String {
+    let iso: String = js_sys::Date::new_0().to_iso_string().into();
+    format!("{}Z", iso.get(..19).unwrap_or("1970-01-01T00:00:00"))
+}
+
+/// Fresh random bytes from the browser's CSPRNG (through getrandom).
+pub fn random<const N: usize>() -> Result<[u8; N], String> {
+    let mut buf = [0u8; N];
+    getrandom::fill(&mut buf)
+        .map_err(|_| "Trình duyệt không cung cấp số ngẫu nhiên an toàn.".to_string())?;
+    Ok(buf)
+}
+
+fn blob(text: &str, mime: &str) -> Result<Blob, JsValue> {
+    let parts = Array::of1(&JsValue::from_str(text));
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    Blob::new_with_str_sequence_and_options(&parts, &options)
+}
+
+/// Offers `text` as a file download named `name`.
+pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
+    let fail = |_| "Không tạo được tệp tải xuống.".to_string();
+    let window = web_sys::window().ok_or("Không có cửa sổ trình duyệt.")?;
+    let document = window.document().ok_or("Không có tài liệu.")?;
+    let url = Url::create_object_url_with_blob(&blob(text, mime).map_err(fail)?).map_err(fail)?;
+    let a: HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(fail)?
+        .dyn_into()
+        .map_err(|_| "Không tạo được liên kết.")?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    let _ = Url::revoke_object_url(&url);
+    Ok(())
+}
+
+fn navigator_method(name: &str) -> Option<(JsValue, Function)> {
+    let nav: JsValue = web_sys::window()?.navigator().into();
+    let f = Reflect::get(&nav, &JsValue::from_str(name))
+        .ok()?
+        .dyn_into::<Function>()
+        .ok()?;
+    Some((nav, f))
+}
+
+fn share_data(name: &str, text: &str, mime: &str) -> Option<Object> {
+    let options = FilePropertyBag::new();
+    options.set_type(mime);
+    let file = File::new_with_str_sequence_and_options(
+        &Array::of1(&JsValue::from_str(text)),
+        name,
+        &options,
+    )
+    .ok()?;
+    let data = Object::new();
+    Reflect::set(&data, &"files".into(), &Array::of1(&file)).ok()?;
+    Reflect::set(&data, &"title".into(), &JsValue::from_str(name)).ok()?;
+    Some(data)
+}
+
+/// Whether the browser can share this file (Web Share API level 2, mostly phones).
+pub fn can_share_file(name: &str, text: &str, mime: &str) -> bool {
+    let (Some((nav, can)), Some(data)) =
+        (navigator_method("canShare"), share_data(name, text, mime))
+    else {
+        return false;
+    };
+    can.call1(&nav, &data)
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
+/// Opens the system share sheet with the file.
+pub async fn share_file(name: &str, text: &str, mime: &str) -> Result<(), String> {
+    let (nav, share) = navigator_method("share").ok_or("Trình duyệt không hỗ trợ chia sẻ tệp.")?;
+    let data = share_data(name, text, mime).ok_or("Không tạo được tệp để chia sẻ.")?;
+    let promise = share
+        .call1(&nav, &data)
+        .map_err(|_| "Không mở được hộp chia sẻ.")?;
+    let promise: js_sys::Promise = promise
+        .dyn_into()
+        .map_err(|_| "Không mở được hộp chia sẻ.")?;
+    JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|_| "Đã huỷ chia sẻ.".to_string())
+}
+
+/// Reads a chosen file as text (refusing anything over `max_bytes`).
+pub async fn read_text(file: &File, max_bytes: f64) -> Result<String, String> {
+    if file.size() > max_bytes {
+        return Err(format!("Tệp «{}» quá lớn.", file.name()));
+    }
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|_| format!("Không đọc được tệp «{}».", file.name()))?;
+    text.as_string()
+        .ok_or_else(|| format!("Tệp «{}» không phải văn bản.", file.name()))
+}

@@ -1,0 +1,103 @@
+//! Exporting the quarter as a signed result file (download, and the share sheet on phones).
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::browser::{can_share_file, download, now_iso, random, share_file};
+use super::state::Store;
+use crate::domain::cell_key::CellKey;
+use crate::domain::eddsa_jcs::to_pretty;
+use crate::domain::result_doc::{build_subject, sign_result, ExportMeta};
+
+const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+const MIME: &str = "application/json";
+
+/// The export box under the quarter.
+#[component]
+pub fn ExportPanel() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let message: RwSignal<Option<Result<String, String>>> = RwSignal::new(None);
+    let last: RwSignal<Option<(String, String)>> = RwSignal::new(None);
+    // Why the quarter cannot be exported yet (None: ready).
+    let blocker = Memo::new(move |_| {
+        let rubric = store.rubric.get()?;
+        store.record.with(|r| {
+            let r = r.as_ref()?;
+            store.profile.with(|p| {
+                build_subject(&rubric, r, p, APP_VERSION, false)
+                    .err()
+                    .map(|e| e.to_string())
+            })
+        })
+    });
+    let has_key = move || store.key.with(Option::is_some);
+    let export = move |_| {
+        let result = (|| -> Result<String, String> {
+            if store.key.with_untracked(Option::is_none) {
+                store.set_key(CellKey::new(random::<32>()?, &now_iso()))?;
+            }
+            let key = store.key.get_untracked().ok_or("Chưa có khóa.")?;
+            if key.backup_saved.is_none() {
+                return Err("Đã tạo khóa ký cho chi bộ. Trước lần xuất đầu tiên, hãy lưu tệp sao lưu khóa ở mục «Khóa ký của chi bộ» bên dưới, rồi bấm xuất lại.".into());
+            }
+            let signing = key
+                .signing_key()
+                .ok_or("Khóa lưu trên thiết bị bị hỏng; hãy khôi phục từ tệp sao lưu.")?;
+            let rubric = store
+                .rubric
+                .get_untracked()
+                .ok_or("Không có bộ tiêu chí của quý này.")?;
+            let record = store.record.get_untracked().ok_or("Chưa mở quý nào.")?;
+            let profile = store.profile.get_untracked();
+            let meta = ExportMeta {
+                now: now_iso(),
+                uuid_bytes: random::<16>()?,
+                app_version: APP_VERSION.into(),
+                training: false,
+            };
+            let export = sign_result(&rubric, &record, &profile, &signing, &meta)
+                .map_err(|e| e.to_string())?;
+            let text = to_pretty(&export.document) + "\n";
+            download(&export.file_name, &text, MIME)?;
+            let name = export.file_name.clone();
+            last.set(Some((export.file_name, text)));
+            Ok(format!(
+                "Đã xuất tệp «{name}». Gửi tệp này cho cấp trên (USB, thư điện tử, tin nhắn)."
+            ))
+        })();
+        message.set(Some(result));
+    };
+    let share = move |_| {
+        if let Some((name, text)) = last.get_untracked() {
+            spawn_local(async move {
+                if let Err(e) = share_file(&name, &text, MIME).await {
+                    message.set(Some(Err(e)));
+                }
+            });
+        }
+    };
+    let can_share =
+        move || last.with(|l| l.as_ref().is_some_and(|(n, t)| can_share_file(n, t, MIME)));
+    view! {
+        <section class="card" aria-labelledby="export-title">
+            <h3 id="export-title">"Xuất kết quả đã ký"</h3>
+            <p class="muted small">
+                "Tệp JSON có chữ ký số của chi bộ (chuẩn W3C, eddsa-jcs-2022); cấp trên kiểm tra được tệp có bị sửa hay không. Tệp không chứa họ tên đảng viên."
+            </p>
+            {move || blocker.get().map(|b| view! { <p class="warn" data-testid="export-blocker">{format!("Chưa xuất được: {b}.")}</p> })}
+            {move || (!has_key()).then(|| view! { <p class="muted small">"Lần xuất đầu tiên sẽ tạo khóa ký cho chi bộ trên thiết bị này."</p> })}
+            <div class="row">
+                <button type="button" class="primary" prop:disabled=move || blocker.with(Option::is_some) on:click=export>
+                    "Xuất tệp kết quả"
+                </button>
+                <Show when=can_share>
+                    <button type="button" on:click=share>"Chia sẻ tệp…"</button>
+                </Show>
+            </div>
+            {move || message.get().map(|r| match r {
+                Ok(t) => view! { <p class="notice ok" role="status" data-testid="export-message">{t}</p> }.into_any(),
+                Err(t) => view! { <p class="notice error" role="alert" data-testid="export-message">{t}</p> }.into_any(),
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,100 @@
+// A secretary creates the cell's key, saves its backup, exports a signed result that the CLI
+// verifies, and restores the same key on a "new phone".
+import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { openApp, setUpCell, fillGoodQuarter } from './helpers.mjs';
+
+const CHIBO = process.env.CHIBO_BIN ?? '../../target/debug/chibo';
+const OUT = '../../target/e2e-downloads';
+const PASS = 'chi bộ thôn Đông Hà 2026';
+
+test('export needs a complete quarter, a key and its backup; the signed file verifies with the CLI; the backup restores the key', async ({ page, browser }) => {
+  mkdirSync(OUT, { recursive: true });
+  await openApp(page);
+  await setUpCell(page);
+  await expect(page.getByTestId('export-blocker')).toContainText('Còn 3 phiếu chưa đánh dấu hoàn thành');
+  await expect(page.getByRole('button', { name: 'Xuất tệp kết quả' })).toBeDisabled();
+  await fillGoodQuarter(page);
+  await expect(page.getByTestId('export-blocker')).toHaveCount(0);
+
+  // First export: the key is made, but the backup must come first.
+  await page.getByRole('button', { name: 'Xuất tệp kết quả' }).click();
+  await expect(page.getByTestId('export-message')).toContainText('hãy lưu tệp sao lưu khóa');
+  const did = await page.getByTestId('key-did').textContent();
+  const fingerprint = await page.getByTestId('key-fingerprint').textContent();
+  expect(did).toMatch(/^did:key:z6Mk[1-9A-HJ-NP-Za-km-z]+$/);
+  expect(fingerprint).toMatch(/^[0-9A-F]{4}(-[0-9A-F]{4}){3}$/);
+  await expect(page.getByTestId('backup-status')).toContainText('Chưa lưu tệp sao lưu');
+
+  await page.getByLabel('Mật khẩu cho tệp sao lưu').fill('ngắn');
+  await page.getByLabel('Nhập lại mật khẩu').fill('ngắn');
+  await page.getByRole('button', { name: 'Lưu tệp sao lưu khóa' }).click();
+  await expect(page.getByTestId('backup-message')).toContainText('ít nhất 10 ký tự');
+
+  await page.getByLabel('Mật khẩu cho tệp sao lưu').fill(PASS);
+  await page.getByLabel('Nhập lại mật khẩu').fill(PASS);
+  const backupDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Lưu tệp sao lưu khóa' }).click();
+  const backup = await backupDownload;
+  expect(backup.suggestedFilename()).toBe(`khoa-ky_chi-bo-thon-dong-ha_${fingerprint}.json`);
+  const backupPath = `${OUT}/backup.json`;
+  await backup.saveAs(backupPath);
+  await expect(page.getByTestId('backup-status')).toContainText('Đã lưu tệp sao lưu khóa');
+
+  const resultDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Xuất tệp kết quả' }).click();
+  const result = await resultDownload;
+  expect(result.suggestedFilename()).toBe('tu-danh-gia_chi-bo-thon-dong-ha_2026-Q4.json');
+  const resultPath = `${OUT}/${result.suggestedFilename()}`;
+  await result.saveAs(resultPath);
+  await expect(page.getByTestId('export-message')).toContainText('Đã xuất tệp');
+
+  // The downloaded file verifies with the command-line tool, signed by the key shown on screen.
+  const out = execFileSync(CHIBO, ['verify', '--json', resultPath], { encoding: 'utf8' });
+  const line = JSON.parse(out.trim());
+  expect(line.ok).toBe(true);
+  expect(line.issuer).toBe(did);
+  expect(line.fingerprint).toBe(fingerprint);
+  expect(line.cell).toBe('Chi bộ Thôn Đông Hà');
+  expect(line.training).toBe(false);
+
+  // A new phone: no data; restoring the backup gives the same key, but only with the passphrase.
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page2 = await phone.newPage();
+  await openApp(page2);
+  await page2.getByText('Khôi phục khóa từ tệp sao lưu').click();
+  writeFileSync(`${OUT}/broken.json`, '{"format":"chibo-key-backup","version":1,"did":"x"}');
+  await page2.getByLabel('Tệp sao lưu khóa').setInputFiles(`${OUT}/broken.json`);
+  await page2.getByLabel('Mật khẩu của tệp').fill(PASS);
+  await page2.getByRole('button', { name: 'Khôi phục' }).click();
+  await expect(page2.getByTestId('restore-message')).toHaveText('Tệp sao lưu bị hỏng');
+
+  await page2.getByLabel('Tệp sao lưu khóa').setInputFiles(backupPath);
+  await page2.getByLabel('Mật khẩu của tệp').fill('mật khẩu sai hoàn toàn');
+  await page2.getByRole('button', { name: 'Khôi phục' }).click();
+  await expect(page2.getByTestId('restore-message')).toHaveText('Sai mật khẩu (hoặc tệp đã bị sửa)');
+  await expect(page2.getByTestId('key-did')).toHaveCount(0);
+
+  await page2.getByLabel('Mật khẩu của tệp').fill(PASS);
+  await page2.getByRole('button', { name: 'Khôi phục' }).click();
+  await expect(page2.getByTestId('restore-message')).toContainText(`Đã khôi phục khóa ${fingerprint}`);
+  await expect(page2.getByTestId('key-did')).toHaveText(did);
+  await page2.reload();
+  await expect(page2.getByTestId('key-did')).toHaveText(did);
+  await phone.close();
+});
+
+test('replacing a key needs an explicit confirmation', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Tạo khóa ngay' }).click();
+  const did = await page.getByTestId('key-did').textContent();
+  await page.getByText('Thay khóa mới').click();
+  await page.getByRole('button', { name: 'Tạo khóa mới thay thế' }).click();
+  await expect(page.getByTestId('key-message')).toContainText('đánh dấu ô xác nhận');
+  await expect(page.getByTestId('key-did')).toHaveText(did);
+  await page.getByLabel('Tôi hiểu và muốn thay khóa').check();
+  await page.getByRole('button', { name: 'Tạo khóa mới thay thế' }).click();
+  await expect(page.getByTestId('key-did')).not.toHaveText(did);
+  await expect(page.getByTestId('backup-status')).toContainText('Chưa lưu');
+});
