@@ -10,6 +10,7 @@ use super::quarter_view::QuarterView;
 use super::saved_quarters::SavedQuarters;
 use super::signing_key_panel::SigningKeyPanel;
 use super::state::Store;
+use super::verify_panel::VerifyPanel;
 use crate::domain::catalog::Catalog;
 use crate::domain::quarter::QuarterId;
 
@@ -46,6 +47,7 @@ pub fn App() -> impl IntoView {
                     <SavedQuarters/>
                     <QuarterView/>
                     <SigningKeyPanel/>
+                    <VerifyPanel/>
                 </main>
             }
             .into_any()

@@ -109,3 +109,23 @@ pub async fn read_text(file: &File, max_bytes: f64) -> Result<String, String> {
     text.as_string()
         .ok_or_else(|| format!("Tệp «{}» không phải văn bản.", file.name()))
 }
+
+/// Copies text to the clipboard (where the browser allows it).
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let fail = || "Không sao chép được; hãy chọn và sao chép bằng tay.".to_string();
+    let nav: JsValue = web_sys::window().ok_or_else(fail)?.navigator().into();
+    let clipboard = Reflect::get(&nav, &"clipboard".into()).map_err(|_| fail())?;
+    let write = Reflect::get(&clipboard, &"writeText".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+        .ok_or_else(fail)?;
+    let promise: js_sys::Promise = write
+        .call1(&clipboard, &JsValue::from_str(text))
+        .map_err(|_| fail())?
+        .dyn_into()
+        .map_err(|_| fail())?;
+    JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|_| fail())
+}

@@ -20,3 +20,4 @@ pub mod saved_quarters;
 pub mod signing_key_panel;
 pub mod state;
 pub mod text_field;
+pub mod verify_panel;

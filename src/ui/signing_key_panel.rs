@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use super::browser::{download, now_iso, random, read_text};
+use super::browser::{copy_text, download, now_iso, random, read_text};
 use super::state::Store;
 use crate::domain::cell_key::CellKey;
 use crate::domain::key_backup::{create_backup, open_backup, parse_backup, MIN_PASSPHRASE_CHARS};
@@ -181,7 +181,18 @@ pub fn SigningKeyPanel() -> impl IntoView {
             >
                 <dl class="key-id">
                     <dt>"Định danh (did:key)"</dt>
-                    <dd><code data-testid="key-did">{did}</code></dd>
+                    <dd>
+                        <code data-testid="key-did">{did}</code>
+                        " "
+                        <button type="button" class="small-btn" on:click=move |_| {
+                            if let Some(d) = did() {
+                                spawn_local(async move {
+                                    let r = copy_text(&d).await.map(|_| "Đã sao chép định danh khóa.".to_string());
+                                    replace_msg.set(Some(r));
+                                });
+                            }
+                        }>"Sao chép"</button>
+                    </dd>
                     <dt>"Dấu vân tay (đọc cho cấp trên đối chiếu)"</dt>
                     <dd><strong data-testid="key-fingerprint">{fingerprint}</strong></dd>
                 </dl>

@@ -2,7 +2,7 @@
 // verifies, and restores the same key on a "new phone".
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { openApp, setUpCell, fillGoodQuarter } from './helpers.mjs';
 
 const CHIBO = process.env.CHIBO_BIN ?? '../../target/debug/chibo';
@@ -58,6 +58,15 @@ test('export needs a complete quarter, a key and its backup; the signed file ver
   expect(line.fingerprint).toBe(fingerprint);
   expect(line.cell).toBe('Chi bộ Thôn Đông Hà');
   expect(line.training).toBe(false);
+
+  // The same check runs in the browser: the file is valid, a tampered copy is not.
+  const tamperedPath = `${OUT}/tampered.json`;
+  writeFileSync(tamperedPath, readFileSync(resultPath, 'utf8').replace('"present": 23', '"present": 22'));
+  await page.getByLabel('Chọn tệp kết quả (.json)').setInputFiles([resultPath, tamperedPath]);
+  const checks = page.getByTestId('verify-results').locator('li');
+  await expect(checks).toHaveCount(2);
+  await expect(checks.nth(0)).toContainText(`Hợp lệ — Chi bộ Thôn Đông Hà, quý 4/2026, xếp loại Tốt; khóa ${fingerprint}`);
+  await expect(checks.nth(1)).toContainText('tampered.json: Chữ ký không hợp lệ');
 
   // A new phone: no data; restoring the backup gives the same key, but only with the passphrase.
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });

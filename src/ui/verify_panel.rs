@@ -1,0 +1,88 @@
+//! Checking result files in the browser with the same code as `chibo verify`.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use super::browser::read_text;
+use super::state::Store;
+use crate::domain::verify::{verify_result, MAX_RESULT_BYTES};
+
+/// One checked file: name, whether it is valid, and the line to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Checked {
+    name: String,
+    ok: bool,
+    text: String,
+}
+
+/// Choose result files; each gets "hợp lệ" or its reason.
+#[component]
+pub fn VerifyPanel() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let results: RwSignal<Vec<Checked>> = RwSignal::new(Vec::new());
+    let choose = move |ev: leptos::ev::Event| {
+        let input = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        let Some(files) = input.and_then(|i| i.files()) else {
+            return;
+        };
+        let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+        results.set(Vec::new());
+        spawn_local(async move {
+            for file in files {
+                let name = file.name();
+                let checked = match read_text(&file, MAX_RESULT_BYTES as f64).await {
+                    Err(e) => Checked {
+                        name,
+                        ok: false,
+                        text: e,
+                    },
+                    Ok(text) => match store.catalog.with_value(|c| verify_result(&text, c)) {
+                        Ok(v) => Checked {
+                            ok: true,
+                            text: format!(
+                                "Hợp lệ — {}, quý {}/{}, xếp loại {}; khóa {}{}",
+                                v.subject.cell.name,
+                                v.subject.quarter.quarter(),
+                                v.subject.quarter.year(),
+                                v.subject.quarter_result.rating.label_vi(),
+                                v.fingerprint,
+                                if v.subject.training {
+                                    " (dữ liệu tập huấn)"
+                                } else {
+                                    ""
+                                }
+                            ),
+                            name,
+                        },
+                        Err(e) => Checked {
+                            name,
+                            ok: false,
+                            text: e.to_string(),
+                        },
+                    },
+                };
+                results.update(|r| r.push(checked));
+            }
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="verify-title">
+            <h2 id="verify-title">"Kiểm tra tệp kết quả"</h2>
+            <p class="muted small">"Kiểm tra chữ ký và tính lại toàn bộ điểm của tệp kết quả, ngay trên thiết bị."</p>
+            <div class="field">
+                <label for="verify-files">"Chọn tệp kết quả (.json)"</label>
+                <input id="verify-files" type="file" multiple accept=".json,application/json" on:change=choose/>
+            </div>
+            <ul class="verify-list" data-testid="verify-results">
+                <For each=move || results.get() key=|c| c.name.clone() let:c>
+                    <li class=if c.ok { "ok-text" } else { "err-text" }>
+                        <strong>{c.name.clone()}</strong>": "{c.text.clone()}
+                    </li>
+                </For>
+            </ul>
+        </section>
+    }
+}
