@@ -9,6 +9,7 @@ pub mod cell;
 pub mod cell_key;
 pub mod count;
 pub mod did_key;
+pub mod district;
 pub mod eddsa_jcs;
 pub mod facts;
 pub mod key_backup;

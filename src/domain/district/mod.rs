@@ -1,0 +1,7 @@
+//! District collection: the key registry, received files and their statuses, and the quarter's
+//! aggregate table. Pure Rust, shared by the app and `chibo aggregate`.
+
+pub mod aggregate;
+pub mod collection;
+pub mod csv;
+pub mod registry;

@@ -1,0 +1,259 @@
+//! The district's key registry: which did:key belongs to which cell, from when. It is the trust
+//! decision: a valid signature only counts when its key is registered for that cell.
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use super::csv;
+use crate::domain::did_key::{decode_did_key, fingerprint};
+
+/// One registered key.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct RegistryEntry {
+    pub cell_name: String,
+    pub did: String,
+    /// `YYYY-MM-DD`: results signed before this day are not accepted with this key.
+    pub valid_from: String,
+}
+
+impl RegistryEntry {
+    /// The key's fingerprint (empty if the did is broken, which parsing prevents).
+    pub fn fingerprint(&self) -> String {
+        decode_did_key(&self.did)
+            .map(|k| fingerprint(&k))
+            .unwrap_or_default()
+    }
+}
+
+/// The registry: entries sorted by cell name, one entry per did.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Registry {
+    pub entries: Vec<RegistryEntry>,
+}
+
+/// Why a registry file or entry was refused.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum RegistryError {
+    #[error("Dòng {line}: {reason}")]
+    Line { line: usize, reason: String },
+    #[error("Tệp danh bạ khóa không hợp lệ: {0}")]
+    File(String),
+}
+
+/// Normalises a cell name for comparison (case, spacing).
+pub fn same_cell(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    norm(a) == norm(b)
+}
+
+fn valid_date(s: &str) -> bool {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
+}
+
+impl Registry {
+    /// Checks and adds (or replaces, by did) an entry.
+    pub fn upsert(&mut self, entry: RegistryEntry) -> Result<(), String> {
+        if entry.cell_name.trim().is_empty() {
+            return Err("thiếu tên chi bộ".into());
+        }
+        decode_did_key(&entry.did).map_err(|e| format!("did:key không hợp lệ: {e}"))?;
+        if !valid_date(&entry.valid_from) {
+            return Err(format!(
+                "ngày hiệu lực «{}» không hợp lệ (năm-tháng-ngày)",
+                entry.valid_from
+            ));
+        }
+        self.entries.retain(|e| e.did != entry.did);
+        self.entries.push(RegistryEntry {
+            cell_name: entry.cell_name.trim().to_string(),
+            ..entry
+        });
+        self.entries.sort();
+        Ok(())
+    }
+
+    /// Removes the entry of a did.
+    pub fn remove(&mut self, did: &str) {
+        self.entries.retain(|e| e.did != did);
+    }
+
+    /// The entry of a did.
+    pub fn get(&self, did: &str) -> Option<&RegistryEntry> {
+        self.entries.iter().find(|e| e.did == did)
+    }
+
+    /// Reads `cell_name,did,fingerprint,valid_from` CSV (header required; fingerprint optional,
+    /// checked when given).
+    pub fn from_csv(text: &str) -> Result<Self, RegistryError> {
+        let rows = csv::parse(text).map_err(RegistryError::File)?;
+        let mut rows = rows.into_iter().enumerate();
+        let header = rows.next().map(|(_, h)| h).unwrap_or_default();
+        let col = |name: &str| header.iter().position(|h| h.trim() == name);
+        let (Some(name), Some(did)) = (col("cell_name"), col("did")) else {
+            return Err(RegistryError::File(
+                "cần dòng tiêu đề có cột cell_name và did".into(),
+            ));
+        };
+        let (fp, from) = (col("fingerprint"), col("valid_from"));
+        let mut reg = Registry::default();
+        for (i, row) in rows {
+            let get = |c: Option<usize>| {
+                c.and_then(|c| row.get(c))
+                    .map(|s| s.trim().to_string())
+                    .unwrap_or_default()
+            };
+            let entry = RegistryEntry {
+                cell_name: get(Some(name)),
+                did: get(Some(did)),
+                valid_from: Some(get(from))
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or_else(|| "2000-01-01".into()),
+            };
+            let line = i + 1;
+            let given = get(fp);
+            reg.upsert(entry.clone())
+                .map_err(|reason| RegistryError::Line { line, reason })?;
+            if !given.is_empty() && given != entry.fingerprint() {
+                return Err(RegistryError::Line {
+                    line,
+                    reason: "dấu vân tay không khớp với did:key".into(),
+                });
+            }
+        }
+        Ok(reg)
+    }
+
+    /// Writes the registry as CSV (UTF-8 with BOM, header `cell_name,did,fingerprint,valid_from`).
+    pub fn to_csv(&self) -> String {
+        let mut rows = vec![vec![
+            "cell_name".into(),
+            "did".into(),
+            "fingerprint".into(),
+            "valid_from".into(),
+        ]];
+        rows.extend(self.entries.iter().map(|e| {
+            vec![
+                e.cell_name.clone(),
+                e.did.clone(),
+                e.fingerprint(),
+                e.valid_from.clone(),
+            ]
+        }));
+        format!("\u{feff}{}", csv::write(&rows))
+    }
+
+    /// Reads the JSON form (`{"entries":[{"cellName","did","validFrom"}]}`), checking every entry.
+    pub fn from_json(text: &str) -> Result<Self, RegistryError> {
+        let raw: Registry =
+            serde_json::from_str(text).map_err(|e| RegistryError::File(e.to_string()))?;
+        let mut reg = Registry::default();
+        for (i, e) in raw.entries.into_iter().enumerate() {
+            reg.upsert(e).map_err(|reason| RegistryError::Line {
+                line: i + 1,
+                reason,
+            })?;
+        }
+        Ok(reg)
+    }
+
+    /// The JSON form.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::did_key::did_key;
+
+    fn did(n: u8) -> String {
+        did_key(
+            &ed25519_dalek::SigningKey::from_bytes(&[n; 32])
+                .verifying_key()
+                .to_bytes(),
+        )
+    }
+
+    #[test]
+    fn a_registry_round_trips_through_csv_and_json() {
+        let mut r = Registry::default();
+        r.upsert(RegistryEntry {
+            cell_name: "Chi bộ Thôn Đông, số 1".into(),
+            did: did(1),
+            valid_from: "2026-01-01".into(),
+        })
+        .unwrap();
+        r.upsert(RegistryEntry {
+            cell_name: "Chi bộ \"A\"".into(),
+            did: did(2),
+            valid_from: "2025-07-01".into(),
+        })
+        .unwrap();
+        assert_eq!(Registry::from_csv(&r.to_csv()).unwrap(), r);
+        assert_eq!(Registry::from_json(&r.to_json()).unwrap(), r);
+        assert!(r
+            .to_csv()
+            .starts_with("\u{feff}cell_name,did,fingerprint,valid_from\r\n"));
+    }
+
+    #[test]
+    fn a_bad_did_a_bad_date_or_a_wrong_fingerprint_names_its_line() {
+        let bad_did = "cell_name,did,valid_from\nA,did:key:zzz,2026-01-01\n";
+        assert!(matches!(
+            Registry::from_csv(bad_did),
+            Err(RegistryError::Line { line: 2, .. })
+        ));
+        let bad_date = format!("cell_name,did,valid_from\nA,{},2026-13-01\n", did(1));
+        assert!(matches!(
+            Registry::from_csv(&bad_date),
+            Err(RegistryError::Line { line: 2, .. })
+        ));
+        let bad_fp = format!(
+            "cell_name,did,fingerprint,valid_from\nA,{},0000-0000-0000-0000,2026-01-01\n",
+            did(1)
+        );
+        assert!(matches!(
+            Registry::from_csv(&bad_fp),
+            Err(RegistryError::Line { line: 2, .. })
+        ));
+        assert!(matches!(
+            Registry::from_csv("a,b\n"),
+            Err(RegistryError::File(_))
+        ));
+    }
+
+    #[test]
+    fn the_same_did_is_registered_once_and_can_be_removed() {
+        let mut r = Registry::default();
+        r.upsert(RegistryEntry {
+            cell_name: "A".into(),
+            did: did(1),
+            valid_from: "2026-01-01".into(),
+        })
+        .unwrap();
+        r.upsert(RegistryEntry {
+            cell_name: "B".into(),
+            did: did(1),
+            valid_from: "2026-01-01".into(),
+        })
+        .unwrap();
+        assert_eq!(r.entries.len(), 1);
+        assert_eq!(r.get(&did(1)).unwrap().cell_name, "B");
+        r.remove(&did(1));
+        assert!(r.entries.is_empty());
+    }
+
+    #[test]
+    fn cell_names_compare_without_case_or_spacing() {
+        assert!(same_cell("Chi bộ  Thôn Đông", "chi bộ thôn đông"));
+        assert!(!same_cell("Chi bộ Thôn Đông", "Chi bộ Thôn Tây"));
+    }
+}

@@ -1,0 +1,258 @@
+//! District collection: every status, dedupe and supersede rules, and the aggregate numbers.
+
+mod common;
+
+use chibo::domain::did_key::did_key;
+use chibo::domain::district::aggregate::{aggregate, review_key, table_csv, Review, Reviews};
+use chibo::domain::district::collection::{classify, receive, Received, Status};
+use chibo::domain::district::registry::{Registry, RegistryEntry};
+use chibo::domain::eddsa_jcs::{sign, to_pretty, ProofOptions};
+use chibo::domain::rating::Rating;
+use chibo::domain::result_doc::{sign_result, ExportMeta};
+use chibo::domain::sample::{sample_cell, sample_key, sample_quarter};
+use serde_json::{json, Value};
+
+const SEED: u64 = 44;
+
+fn export(i: u32, training: bool, now: &str, uuid: u8) -> Value {
+    let r = common::hd42();
+    let profile = sample_cell(SEED, i);
+    let record = sample_quarter(SEED, i, &r, common::q4(), &profile);
+    let meta = ExportMeta {
+        now: now.into(),
+        uuid_bytes: [uuid; 16],
+        app_version: "0.1.0".into(),
+        training,
+    };
+    sign_result(&r, &record, &profile, &sample_key(SEED, i), &meta)
+        .unwrap()
+        .document
+}
+
+fn resign(doc: &Value, i: u32, edit: impl FnOnce(&mut Value)) -> Value {
+    let mut d = doc.clone();
+    d.as_object_mut().unwrap().remove("proof");
+    edit(&mut d);
+    sign(
+        &d,
+        &sample_key(SEED, i),
+        &ProofOptions {
+            created: "2026-12-20T00:00:00Z".into(),
+        },
+    )
+    .unwrap()
+}
+
+fn entry(i: u32, name: &str) -> RegistryEntry {
+    RegistryEntry {
+        cell_name: name.into(),
+        did: did_key(&sample_key(SEED, i).verifying_key().to_bytes()),
+        valid_from: "2026-01-01".into(),
+    }
+}
+
+fn registry(cells: &[u32]) -> Registry {
+    let mut reg = Registry::default();
+    for &i in cells {
+        reg.upsert(entry(i, &sample_cell(SEED, i).name)).unwrap();
+    }
+    reg
+}
+
+struct Collection {
+    files: Vec<(&'static str, Vec<u8>)>,
+}
+
+impl Collection {
+    fn add(&mut self, name: &'static str, doc: &Value) {
+        self.files.push((name, to_pretty(doc).into_bytes()));
+    }
+    fn receive(&self) -> Vec<Received> {
+        let c = common::catalog();
+        self.files.iter().map(|(n, b)| receive(n, b, &c)).collect()
+    }
+}
+
+fn build() -> (Vec<Received>, Registry) {
+    let mut c = Collection { files: Vec::new() };
+    for i in 0..4 {
+        c.add(
+            ["v0", "v1", "v2", "v3"][i as usize],
+            &export(i, false, "2026-12-20T08:00:00Z", i as u8),
+        );
+    }
+    let mut tampered = export(4, false, "2026-12-20T08:00:00Z", 4);
+    tampered["credentialSubject"]["meetings"][0]["present"] = json!(1);
+    c.add("tampered", &tampered);
+    c.add("unregistered", &export(5, false, "2026-12-20T08:00:00Z", 5));
+    c.add("other-cell", &export(6, false, "2026-12-20T08:00:00Z", 6));
+    let base7 = export(7, false, "2026-12-20T08:00:00Z", 7);
+    c.add(
+        "rubric",
+        &resign(&base7, 7, |d| {
+            d["credentialSubject"]["rubric"]["id"] = json!("tinh-x-2030")
+        }),
+    );
+    c.add(
+        "mismatch",
+        &resign(&base7, 7, |d| {
+            d["credentialSubject"]["quarterResult"]["averageTenths"] = json!(1)
+        }),
+    );
+    c.add("training", &export(8, true, "2026-12-20T08:00:00Z", 8));
+    c.files.push(("duplicate", c.files[0].1.clone()));
+    c.add("newer-v1", &export(1, false, "2026-12-25T08:00:00Z", 0x71));
+    c.files.push(("notes.json", b"ghi chu".to_vec()));
+    c.files.push(("huge.json", vec![b' '; 3 * 1024 * 1024]));
+    let mut reg = registry(&[0, 1, 2, 3, 4, 7, 9]);
+    reg.upsert(entry(6, "Chi bộ khác hẳn")).unwrap();
+    (c.receive(), reg)
+}
+
+#[test]
+fn every_file_gets_its_status_with_a_reason() {
+    let (received, reg) = build();
+    let statuses: Vec<(String, Status)> = received
+        .iter()
+        .zip(classify(&received, &reg))
+        .map(|(r, c)| (r.file_name.clone(), c.status))
+        .collect();
+    let expect = [
+        ("v0", Status::Valid),
+        ("v1", Status::Superseded),
+        ("v2", Status::Valid),
+        ("v3", Status::Valid),
+        ("tampered", Status::BadSignature),
+        ("unregistered", Status::UnregisteredKey),
+        ("other-cell", Status::KeyCellMismatch),
+        ("rubric", Status::RubricProblem),
+        ("mismatch", Status::Mismatch),
+        ("training", Status::Training),
+        ("duplicate", Status::Duplicate),
+        ("newer-v1", Status::Valid),
+        ("notes.json", Status::Unreadable),
+        ("huge.json", Status::Unreadable),
+    ];
+    let expect: Vec<(String, Status)> = expect.iter().map(|(n, s)| (n.to_string(), *s)).collect();
+    assert_eq!(statuses, expect);
+    let classified = classify(&received, &reg);
+    assert!(classified[1].detail.contains("newer-v1"));
+    assert!(classified[6].detail.contains("Chi bộ khác hẳn"));
+    assert!(classified
+        .iter()
+        .filter(|c| c.status != Status::Valid)
+        .all(|c| !c.detail.is_empty()));
+}
+
+#[test]
+fn a_key_used_before_its_valid_from_date_is_not_accepted() {
+    let (received, mut reg) = build();
+    let mut e = entry(0, &sample_cell(SEED, 0).name);
+    e.valid_from = "2027-01-01".into();
+    reg.upsert(e).unwrap();
+    let c = classify(&received, &reg);
+    assert_eq!(c[0].status, Status::UnregisteredKey);
+    assert!(c[0].detail.contains("2027-01-01"));
+}
+
+#[test]
+fn registering_a_key_later_changes_the_status_without_reverifying() {
+    let (received, mut reg) = build();
+    reg.upsert(entry(5, &sample_cell(SEED, 5).name)).unwrap();
+    assert_eq!(classify(&received, &reg)[5].status, Status::Valid);
+}
+
+#[test]
+fn the_newest_file_of_a_cell_counts_whatever_the_order_received() {
+    let (mut received, reg) = build();
+    received.reverse();
+    let c = classify(&received, &reg);
+    let status_of =
+        |name: &str| c[received.iter().position(|r| r.file_name == name).unwrap()].status;
+    assert_eq!(status_of("newer-v1"), Status::Valid);
+    assert_eq!(status_of("v1"), Status::Superseded);
+    // Reversed, the copy comes first and the original is the duplicate.
+    assert_eq!(status_of("duplicate"), Status::Valid);
+    assert_eq!(status_of("v0"), Status::Duplicate);
+}
+
+#[test]
+fn the_aggregate_counts_only_valid_files_and_lists_missing_cells() {
+    let (received, reg) = build();
+    let classified = classify(&received, &reg);
+    let mut reviews = Reviews::new();
+    let v0 = sample_cell(SEED, 0).name;
+    reviews.insert(
+        review_key(&v0, common::q4()),
+        Review {
+            rating: Some(Rating::Kha),
+            note: "Cần nâng chất lượng thảo luận".into(),
+        },
+    );
+    let t = aggregate(
+        &received,
+        &classified,
+        &reg,
+        &reviews,
+        &common::catalog(),
+        common::q4(),
+    );
+    assert_eq!(t.rows.len(), 4, "v0, v2, v3 and the newer v1");
+    let names: Vec<&str> = t.rows.iter().map(|r| r.file_name.as_str()).collect();
+    assert!(names.contains(&"newer-v1") && !names.contains(&"v1"));
+    assert_eq!(t.distribution.iter().map(|d| d.1).sum::<u32>(), 4);
+    // Cells 4 (tampered), 6 (registered under another name), 7 (bad files) and 9 (nothing sent).
+    let mut missing: Vec<String> = t.missing.iter().map(|m| m.cell_name.clone()).collect();
+    missing.sort();
+    let mut expected = vec![
+        sample_cell(SEED, 4).name,
+        "Chi bộ khác hẳn".to_string(),
+        sample_cell(SEED, 7).name,
+        sample_cell(SEED, 9).name,
+    ];
+    expected.sort();
+    assert_eq!(missing, expected);
+    let count = |s: Status| t.status_counts.iter().find(|x| x.0 == s).unwrap().1;
+    assert_eq!(
+        (
+            count(Status::Valid),
+            count(Status::Superseded),
+            count(Status::Unreadable)
+        ),
+        (4, 1, 2)
+    );
+    // Losses add up over the counted meetings.
+    let lost: u32 = t.losses.iter().map(|l| l.lost).sum();
+    let expected_lost: u32 = t
+        .rows
+        .iter()
+        .map(|row| match &received[row.index].outcome {
+            chibo::domain::district::collection::Outcome::Verified { subject, .. } => subject
+                .meetings
+                .iter()
+                .map(|m| m.max_points - m.points)
+                .sum::<u32>(),
+            _ => 0,
+        })
+        .sum();
+    assert_eq!(lost, expected_lost);
+    assert!(t.losses.windows(2).all(|w| w[0].lost >= w[1].lost));
+
+    let csv = table_csv(&t);
+    assert!(csv.starts_with(
+        "\u{feff}Chi bộ,Loại hình,Đảng bộ cấp trên,Quý,Số buổi,Điểm bình quân,Tự xếp loại"
+    ));
+    assert_eq!(csv.matches("\r\n").count(), 1 + 4 + 4);
+    assert!(csv.contains("Cần nâng chất lượng thảo luận"));
+    assert!(csv.contains("Chưa nộp"));
+}
+
+#[test]
+fn files_of_another_quarter_are_left_out_of_the_table() {
+    let (received, reg) = build();
+    let c = classify(&received, &reg);
+    let q3 = chibo::domain::quarter::QuarterId::new(2026, 3).unwrap();
+    let t = aggregate(&received, &c, &reg, &Reviews::new(), &common::catalog(), q3);
+    assert!(t.rows.is_empty());
+    assert_eq!(t.missing.len(), reg.entries.len());
+}
