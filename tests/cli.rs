@@ -145,3 +145,49 @@ fn a_key_missing_from_the_registry_fails() {
     assert_eq!(code, 1);
     assert!(out.contains("unregistered_key"), "{out}");
 }
+
+#[test]
+fn aggregate_reports_every_file_and_writes_csv_and_xlsx_with_status_zero() {
+    let dir = temp_dir("aggregate");
+    chibo(&[
+        "sample",
+        "--count",
+        "3",
+        "--quarter",
+        "2026-Q4",
+        "--seed",
+        "21",
+        "--out",
+        dir.to_str().unwrap(),
+        "--real",
+    ]);
+    std::fs::write(dir.join("broken.json"), "{").unwrap();
+    let files = json_files(&dir);
+    std::fs::copy(&files[0], dir.join("zz-copy.json")).unwrap();
+    let (csv, xlsx) = (dir.join("table.csv"), dir.join("table.xlsx"));
+    let registry = dir.join("registry.csv");
+    let (code, out) = chibo(&[
+        "aggregate",
+        dir.to_str().unwrap(),
+        "--registry",
+        registry.to_str().unwrap(),
+        "--quarter",
+        "2026-Q4",
+        "--csv",
+        csv.to_str().unwrap(),
+        "--xlsx",
+        xlsx.to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(v["rows"].as_array().unwrap().len(), 3);
+    assert_eq!(v["statusCounts"]["valid"], 3);
+    assert_eq!(v["statusCounts"]["duplicate"], 1);
+    assert_eq!(v["statusCounts"]["unreadable"], 1);
+    let text = std::fs::read_to_string(csv).unwrap();
+    assert!(text.starts_with('\u{feff}'));
+    assert_eq!(text.lines().count(), 4);
+    let bytes = std::fs::read(xlsx).unwrap();
+    assert_eq!(&bytes[..2], b"PK", "an XLSX is a zip file");
+}

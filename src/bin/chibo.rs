@@ -50,6 +50,25 @@ mod cli {
             #[arg(required = true)]
             files: Vec<PathBuf>,
         },
+        /// Verify every .json file of a folder and build the quarter's table, as the app does.
+        /// Exit status 0 when every file was read (bad files are statuses, not failures).
+        Aggregate {
+            dir: PathBuf,
+            #[arg(long)]
+            registry: PathBuf,
+            /// YYYY-Qn
+            #[arg(long)]
+            quarter: String,
+            /// Write the table as CSV (UTF-8 with BOM).
+            #[arg(long)]
+            csv: Option<PathBuf>,
+            /// Write the table as XLSX.
+            #[arg(long)]
+            xlsx: Option<PathBuf>,
+            /// Print JSON instead of text.
+            #[arg(long)]
+            json: bool,
+        },
         /// Write N signed sample results of different cells and DIR/registry.csv.
         Sample {
             #[arg(long)]
@@ -89,11 +108,190 @@ mod cli {
                 out,
                 real,
             } => sample(&catalog, count, &quarter, seed, &out, real),
+            Command::Aggregate {
+                dir,
+                registry,
+                quarter,
+                csv,
+                xlsx,
+                json,
+            } => aggregate::run(
+                &catalog,
+                &dir,
+                &registry,
+                &quarter,
+                csv.as_deref(),
+                xlsx.as_deref(),
+                json,
+            ),
         };
         result.unwrap_or_else(|e| {
             eprintln!("chibo: {e}");
             ExitCode::from(2)
         })
+    }
+
+    mod aggregate {
+        use std::fs;
+        use std::path::Path;
+        use std::process::ExitCode;
+
+        use chibo::domain::catalog::Catalog;
+        use chibo::domain::district::aggregate::{
+            aggregate, shortfall_vi, table_csv, QuarterTable, Reviews,
+        };
+        use chibo::domain::district::collection::{classify, receive, Received};
+        use chibo::domain::district::registry::Registry;
+        use chibo::domain::quarter::QuarterId;
+        use chibo::domain::report::format_tenths;
+        use chibo::domain::verify::MAX_RESULT_BYTES;
+
+        fn read_dir(dir: &Path, catalog: &Catalog) -> Result<Vec<Received>, String> {
+            let mut paths: Vec<_> = fs::read_dir(dir)
+                .map_err(|e| format!("{}: {e}", dir.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.extension()
+                        .is_some_and(|x| x.eq_ignore_ascii_case("json"))
+                })
+                .collect();
+            paths.sort();
+            let mut out = Vec::with_capacity(paths.len());
+            for p in paths {
+                let name = p
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let too_big = fs::metadata(&p)
+                    .map(|m| m.len() > MAX_RESULT_BYTES as u64)
+                    .unwrap_or(false);
+                let bytes = if too_big {
+                    vec![b' '; MAX_RESULT_BYTES + 1]
+                } else {
+                    fs::read(&p).map_err(|e| format!("{name}: {e}"))?
+                };
+                out.push(receive(&name, &bytes, catalog));
+            }
+            Ok(out)
+        }
+
+        fn xlsx(table: &QuarterTable, path: &Path) -> Result<(), String> {
+            use rust_xlsxwriter::{Format, Workbook};
+            let mut book = Workbook::new();
+            let sheet = book.add_worksheet();
+            let bold = Format::new().set_bold();
+            let csv = table_csv(table);
+            let rows = chibo::domain::district::csv::parse(&csv)?;
+            for (r, row) in rows.iter().enumerate() {
+                for (c, cell) in row.iter().enumerate() {
+                    let (r, c) = (r as u32, c as u16);
+                    let res = match (r, cell.parse::<f64>()) {
+                        (0, _) => sheet
+                            .write_string_with_format(r, c, cell, &bold)
+                            .map(|_| ()),
+                        (_, Ok(n)) if c == 4 => sheet.write_number(r, c, n).map(|_| ()),
+                        _ => sheet.write_string(r, c, cell).map(|_| ()),
+                    };
+                    res.map_err(|e| e.to_string())?;
+                }
+            }
+            sheet.set_column_width(0, 40).map_err(|e| e.to_string())?;
+            book.save(path)
+                .map_err(|e| format!("{}: {e}", path.display()))
+        }
+
+        pub fn run(
+            catalog: &Catalog,
+            dir: &Path,
+            registry: &Path,
+            quarter: &str,
+            csv: Option<&Path>,
+            xlsx_out: Option<&Path>,
+            json: bool,
+        ) -> Result<ExitCode, String> {
+            let quarter = QuarterId::parse(quarter).map_err(|e| e.to_string())?;
+            let text =
+                fs::read_to_string(registry).map_err(|e| format!("{}: {e}", registry.display()))?;
+            let registry = if text.trim_start().starts_with('{') {
+                Registry::from_json(&text)
+            } else {
+                Registry::from_csv(&text)
+            }
+            .map_err(|e| e.to_string())?;
+            let received = read_dir(dir, catalog)?;
+            let classified = classify(&received, &registry);
+            let table = aggregate(
+                &received,
+                &classified,
+                &registry,
+                &Reviews::new(),
+                catalog,
+                quarter,
+            );
+            if let Some(p) = csv {
+                fs::write(p, table_csv(&table)).map_err(|e| format!("{}: {e}", p.display()))?;
+            }
+            if let Some(p) = xlsx_out {
+                xlsx(&table, p)?;
+            }
+            if json {
+                let files: Vec<_> = received.iter().zip(&classified).map(|(r, c)| serde_json::json!({
+                    "file": r.file_name, "status": c.status.id(), "label": c.status.label_vi(), "detail": c.detail,
+                })).collect();
+                let rows: Vec<_> = table.rows.iter().map(|r| serde_json::json!({
+                    "cell": r.cell_name, "meetings": r.meetings, "averageTenths": r.average_tenths,
+                    "rating": r.rating.id(), "shortfalls": r.shortfalls, "fingerprint": r.fingerprint, "file": r.file_name,
+                })).collect();
+                let missing: Vec<_> = table.missing.iter().map(|m| m.cell_name.clone()).collect();
+                let counts: serde_json::Map<String, serde_json::Value> = table
+                    .status_counts
+                    .iter()
+                    .map(|(s, n)| (s.id().to_string(), (*n).into()))
+                    .collect();
+                println!(
+                    "{}",
+                    serde_json::json!({
+                        "quarter": quarter.to_string(), "files": files, "rows": rows, "missing": missing, "statusCounts": counts,
+                        "distribution": table.distribution.iter().map(|(r, n)| (r.id().to_string(), serde_json::Value::from(*n))).collect::<serde_json::Map<_, _>>(),
+                    })
+                );
+            } else {
+                for (r, c) in received.iter().zip(&classified) {
+                    let detail = if c.detail.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" — {}", c.detail)
+                    };
+                    println!("{}: {}{}", r.file_name, c.status.label_vi(), detail);
+                }
+                println!();
+                println!(
+                    "Quý {}: {} chi bộ được tính, {} chưa nộp",
+                    quarter,
+                    table.rows.len(),
+                    table.missing.len()
+                );
+                for r in &table.rows {
+                    let sf: Vec<String> = r.shortfalls.iter().map(|s| shortfall_vi(s)).collect();
+                    println!(
+                        "  {} — {} buổi — {} — {}{}",
+                        r.cell_name,
+                        r.meetings,
+                        format_tenths(r.average_tenths),
+                        r.rating.label_vi(),
+                        if sf.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" ({})", sf.join("; "))
+                        }
+                    );
+                }
+                for m in &table.missing {
+                    println!("  {} — chưa nộp", m.cell_name);
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
     }
 
     /// did → cell name.

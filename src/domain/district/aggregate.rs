@@ -156,7 +156,7 @@ pub fn aggregate(
             file_name: r.file_name.clone(),
         });
     }
-    rows.sort_by(|a, b| a.cell_name.to_lowercase().cmp(&b.cell_name.to_lowercase()));
+    rows.sort_by_cached_key(|r| r.cell_name.to_lowercase());
     let missing = registry
         .entries
         .iter()
