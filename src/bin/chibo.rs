@@ -83,6 +83,10 @@ mod cli {
             /// Mark the results as real (default: training).
             #[arg(long)]
             real: bool,
+            /// Signing time (default: the 28th of the quarter's last month, 08:00 UTC), e.g. to
+            /// make a newer export of the same cells.
+            #[arg(long)]
+            now: Option<String>,
         },
     }
 
@@ -107,7 +111,8 @@ mod cli {
                 seed,
                 out,
                 real,
-            } => sample(&catalog, count, &quarter, seed, &out, real),
+                now,
+            } => sample(&catalog, count, &quarter, seed, &out, real, now),
             Command::Aggregate {
                 dir,
                 registry,
@@ -413,19 +418,28 @@ mod cli {
         seed: u64,
         out: &Path,
         real: bool,
+        now: Option<String>,
     ) -> Result<ExitCode, String> {
         let quarter = QuarterId::parse(quarter).map_err(|e| e.to_string())?;
         let rubric = catalog.default_rubric().ok_or("không có bộ tiêu chí")?;
         fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
         // A fixed moment inside the quarter's last month keeps the output deterministic.
-        let now = format!("{}-{:02}-28T08:00:00Z", quarter.year(), quarter.months()[2]);
+        let default_now = format!("{}-{:02}-28T08:00:00Z", quarter.year(), quarter.months()[2]);
+        let custom = now.is_some();
+        let now = now.unwrap_or(default_now);
         let valid_from = format!("{}-01-01", quarter.year());
         let mut registry = String::from("cell_name,did,fingerprint,valid_from\n");
         for i in 0..count {
             let key = sample_key(seed, i);
             let profile = sample_cell(seed, i);
             let record = sample_quarter(seed, i, rubric, quarter, &profile);
-            let mut rng = SampleRng::new(seed, u64::from(i) | (4 << 40));
+            // A custom time is a different export of the same cell: it gets another id.
+            let salt = if custom {
+                u64::from_str_radix(&chibo::domain::canonical::sha256_hex(now.as_bytes())[..15], 16).unwrap_or(1)
+            } else {
+                0
+            };
+            let mut rng = SampleRng::new(seed ^ salt, u64::from(i) | (4 << 40));
             let mut uuid_bytes = [0u8; 16];
             uuid_bytes.copy_from_slice(&rng.bytes32()[..16]);
             let meta = ExportMeta {

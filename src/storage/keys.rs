@@ -19,6 +19,10 @@ pub enum Key {
     Quarter(QuarterId),
     /// The cell's signing key.
     SigningKey,
+    /// The district's key registry.
+    Registry,
+    /// The district's own ratings and notes.
+    Reviews,
 }
 
 impl Key {
@@ -29,6 +33,8 @@ impl Key {
             Self::Settings => format!("{PREFIX}settings"),
             Self::Quarter(q) => format!("{PREFIX}{QUARTER}{q}"),
             Self::SigningKey => format!("{PREFIX}signing-key"),
+            Self::Registry => format!("{PREFIX}district/registry"),
+            Self::Reviews => format!("{PREFIX}district/reviews"),
         }
     }
 

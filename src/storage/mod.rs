@@ -7,6 +7,8 @@ pub mod envelope;
 pub mod keys;
 
 #[cfg(target_arch = "wasm32")]
+pub mod collection;
+#[cfg(target_arch = "wasm32")]
 mod local;
 #[cfg(target_arch = "wasm32")]
 pub use local::*;

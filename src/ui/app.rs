@@ -4,6 +4,8 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::cell_profile_form::CellProfileForm;
+use super::district_state::District;
+use super::district_view::DistrictView;
 use super::notice_banner::NoticeBanner;
 use super::quarter_picker::QuarterPicker;
 use super::quarter_view::QuarterView;
@@ -22,6 +24,18 @@ fn today_quarter() -> QuarterId {
     QuarterId::containing(date)
 }
 
+const DISTRICT_HASH: &str = "#cap-tren";
+
+fn location_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+fn set_location_hash(hash: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(hash);
+    }
+}
+
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
@@ -34,20 +48,43 @@ pub fn App() -> impl IntoView {
         }
         .into_any(),
         Ok(catalog) => {
-            provide_context(Store::load(catalog, today_quarter()));
+            let today = today_quarter();
+            let store = Store::load(catalog, today);
+            let mut notices = Vec::new();
+            provide_context(District::load(store.catalog, today, &mut notices));
+            if !notices.is_empty() {
+                store.notices.update(|n| n.extend(notices));
+            }
+            provide_context(store);
+            // The district page is at #cap-tren, so a reload (or a bookmark) keeps it.
+            let district = RwSignal::new(location_hash() == DISTRICT_HASH);
+            let go = move |to_district: bool| {
+                district.set(to_district);
+                set_location_hash(if to_district { DISTRICT_HASH } else { "" });
+            };
             view! {
                 <header class="app-header">
                     <h1>"Tự đánh giá chất lượng sinh hoạt chi bộ"</h1>
                     <p class="tagline">"Chấm điểm từng buổi sinh hoạt, tổng hợp theo quý. Dữ liệu chỉ lưu trên thiết bị này."</p>
+                    <nav aria-label="Chuyển trang" class="nav">
+                        <button type="button" class:active=move || !district.get() aria-current=move || if district.get() { "false" } else { "page" }
+                            on:click=move |_| go(false)>"Chi bộ tự đánh giá"</button>
+                        <button type="button" class:active=move || district.get() aria-current=move || if district.get() { "page" } else { "false" }
+                            on:click=move |_| go(true)>"Cấp trên tổng hợp"</button>
+                    </nav>
                 </header>
                 <main>
                     <NoticeBanner/>
-                    <CellProfileForm/>
-                    <QuarterPicker/>
-                    <SavedQuarters/>
-                    <QuarterView/>
-                    <SigningKeyPanel/>
-                    <VerifyPanel/>
+                    <Show when=move || district.get() fallback=|| view! {
+                        <CellProfileForm/>
+                        <QuarterPicker/>
+                        <SavedQuarters/>
+                        <QuarterView/>
+                        <SigningKeyPanel/>
+                        <VerifyPanel/>
+                    }>
+                        <DistrictView/>
+                    </Show>
                 </main>
             }
             .into_any()

@@ -15,7 +15,7 @@ use crate::domain::result_doc::ResultSubject;
 
 /// The upper level's own rating and note for one cell and quarter. Kept beside the signed
 /// result, never inside it.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Review {
     pub rating: Option<Rating>,
@@ -267,4 +267,53 @@ pub fn table_csv(table: &QuarterTable) -> String {
         ]);
     }
     format!("\u{feff}{}", csv::write(&rows))
+}
+
+/// How the table is sorted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortBy {
+    #[default]
+    Name,
+    /// Highest average first.
+    Score,
+    /// Best rating first, then by name.
+    Rating,
+}
+
+/// The rows to show: filtered by type and rating, then sorted.
+pub fn select_rows(
+    rows: &[CellRow],
+    cell_type: Option<crate::domain::cell::CellType>,
+    rating: Option<Rating>,
+    sort: SortBy,
+) -> Vec<&CellRow> {
+    let mut out: Vec<&CellRow> = rows
+        .iter()
+        .filter(|r| cell_type.is_none_or(|t| r.cell_type == t))
+        .filter(|r| rating.is_none_or(|x| r.rating == x))
+        .collect();
+    match sort {
+        SortBy::Name => out.sort_by_cached_key(|r| r.cell_name.to_lowercase()),
+        SortBy::Score => out.sort_by_key(|r| std::cmp::Reverse(r.average_tenths)),
+        SortBy::Rating => out.sort_by_cached_key(|r| (std::cmp::Reverse(r.rating), r.cell_name.to_lowercase())),
+    }
+    out
+}
+
+/// Bar lengths (0..=`full`) proportional to `values`, the largest value getting `full`.
+pub fn bar_lengths(values: &[u32], full: u32) -> Vec<u32> {
+    let max = values.iter().copied().max().unwrap_or(0);
+    values.iter().map(|&v| (u64::from(v) * u64::from(full)).checked_div(u64::from(max)).unwrap_or(0) as u32).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_scale_to_the_largest_value_and_survive_all_zero() {
+        assert_eq!(bar_lengths(&[10, 5, 0], 200), vec![200, 100, 0]);
+        assert_eq!(bar_lengths(&[0, 0], 200), vec![0, 0]);
+        assert_eq!(bar_lengths(&[], 200), Vec::<u32>::new());
+    }
 }

@@ -1,0 +1,66 @@
+//! The district's received files, in IndexedDB (through `idb.js`), each in the storage envelope.
+
+use js_sys::Array;
+use wasm_bindgen::prelude::*;
+
+use super::envelope::{decode, encode};
+use crate::domain::district::collection::Received;
+
+#[wasm_bindgen(module = "/src/storage/idb.js")]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    async fn idb_add_all(values: Array) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    async fn idb_get_all() -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    async fn idb_delete(keys: Array) -> Result<JsValue, JsValue>;
+}
+
+/// A stored file and its IndexedDB key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stored {
+    pub key: u64,
+    pub received: Received,
+}
+
+fn fail(what: &str) -> String {
+    format!("Không {what} được kho tệp của cấp trên (IndexedDB). Trình duyệt có thể đang ở chế độ riêng tư hoặc hết bộ nhớ.")
+}
+
+/// Adds files; returns them with their keys.
+pub async fn add_all(items: Vec<Received>) -> Result<Vec<Stored>, String> {
+    let values = Array::new();
+    for r in &items {
+        values.push(&JsValue::from_str(&encode(r).map_err(|_| fail("ghi"))?));
+    }
+    let keys = idb_add_all(values).await.map_err(|_| fail("ghi"))?;
+    let keys: Vec<u64> = Array::from(&keys).iter().filter_map(|k| k.as_f64()).map(|k| k as u64).collect();
+    if keys.len() != items.len() {
+        return Err(fail("ghi"));
+    }
+    Ok(keys.into_iter().zip(items).map(|(key, received)| Stored { key, received }).collect())
+}
+
+/// Loads every file. Values that cannot be read are left in place and counted (never deleted).
+pub async fn load_all() -> Result<(Vec<Stored>, usize), String> {
+    let pair = Array::from(&idb_get_all().await.map_err(|_| fail("đọc"))?);
+    let (keys, values) = (Array::from(&pair.get(0)), Array::from(&pair.get(1)));
+    let mut out = Vec::with_capacity(values.length() as usize);
+    let mut unreadable = 0;
+    for (k, v) in keys.iter().zip(values.iter()) {
+        match (k.as_f64(), v.as_string().map(|s| decode::<Received>(&s))) {
+            (Some(key), Some(Ok(received))) => out.push(Stored { key: key as u64, received }),
+            _ => unreadable += 1,
+        }
+    }
+    Ok((out, unreadable))
+}
+
+/// Deletes files by key.
+pub async fn delete(keys: &[u64]) -> Result<(), String> {
+    let arr = Array::new();
+    for k in keys {
+        arr.push(&JsValue::from_f64(*k as f64));
+    }
+    idb_delete(arr).await.map(|_| ()).map_err(|_| fail("xoá"))
+}

@@ -1,0 +1,206 @@
+//! The district view's state: registry, reviews, the received files and the live table.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::domain::catalog::Catalog;
+use crate::domain::district::aggregate::{aggregate, QuarterTable, Review, Reviews};
+use crate::domain::district::collection::{classify, receive, Classified, Outcome, Received};
+use crate::domain::district::registry::{Registry, RegistryEntry};
+use crate::domain::quarter::QuarterId;
+use crate::domain::verify::MAX_RESULT_BYTES;
+use crate::storage::{self, collection, keys::Key};
+
+/// Files are verified in slices of this many, yielding to the browser in between, so a large
+/// import never freezes the page.
+const SLICE: usize = 25;
+
+/// Shared district state (all `Copy` handles).
+#[derive(Clone, Copy)]
+pub struct District {
+    pub catalog: StoredValue<Catalog>,
+    pub registry: RwSignal<Registry>,
+    pub reviews: RwSignal<Reviews>,
+    /// Received files, in the order received.
+    pub files: RwSignal<Vec<Received>>,
+    /// Their IndexedDB keys (same order).
+    keys: RwSignal<Vec<u64>>,
+    pub quarter: RwSignal<QuarterId>,
+    pub classified: Memo<Vec<Classified>>,
+    pub table: Memo<QuarterTable>,
+    /// The latest message (`Ok` success, `Err` problem).
+    pub message: RwSignal<Option<Result<String, String>>>,
+    /// (done, total) while an import runs.
+    pub progress: RwSignal<Option<(usize, usize)>>,
+}
+
+async fn yield_now() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+impl District {
+    /// Loads the registry and reviews now, and the collection in the background.
+    pub fn load(catalog: StoredValue<Catalog>, quarter: QuarterId, notices: &mut Vec<String>) -> Self {
+        let registry: Registry = storage::load(Key::Registry).unwrap_or_else(|e| {
+            notices.push(e.message_vi());
+            None
+        }).unwrap_or_default();
+        let reviews: Vec<((String, QuarterId), Review)> = storage::load(Key::Reviews).unwrap_or_else(|e| {
+            notices.push(e.message_vi());
+            None
+        }).unwrap_or_default();
+        let registry = RwSignal::new(registry);
+        let reviews = RwSignal::new(reviews.into_iter().collect::<Reviews>());
+        let files = RwSignal::new(Vec::<Received>::new());
+        let quarter = RwSignal::new(quarter);
+        let classified = Memo::new(move |_| files.with(|f| registry.with(|r| classify(f, r))));
+        let table = Memo::new(move |_| {
+            files.with(|f| {
+                classified.with(|c| {
+                    registry.with(|r| {
+                        reviews.with(|v| catalog.with_value(|cat| aggregate(f, c, r, v, cat, quarter.get())))
+                    })
+                })
+            })
+        });
+        let d = Self {
+            catalog,
+            registry,
+            reviews,
+            files,
+            keys: RwSignal::new(Vec::new()),
+            quarter,
+            classified,
+            table,
+            message: RwSignal::new(None),
+            progress: RwSignal::new(None),
+        };
+        spawn_local(async move {
+            match collection::load_all().await {
+                Ok((stored, unreadable)) => {
+                    d.keys.set(stored.iter().map(|s| s.key).collect());
+                    d.files.set(stored.into_iter().map(|s| s.received).collect());
+                    if unreadable > 0 {
+                        d.message.set(Some(Err(format!("{unreadable} mục trong kho tệp không đọc được; chúng được giữ nguyên, không hiển thị."))));
+                    }
+                }
+                Err(e) => d.message.set(Some(Err(e))),
+            }
+        });
+        d
+    }
+
+    /// Reads, verifies and stores files, a slice at a time.
+    pub fn import(&self, files: Vec<web_sys::File>) {
+        let d = *self;
+        let total = files.len();
+        d.progress.set(Some((0, total)));
+        spawn_local(async move {
+            let mut received = Vec::with_capacity(total);
+            for (i, file) in files.into_iter().enumerate() {
+                let name = file.name();
+                let bytes = if file.size() > MAX_RESULT_BYTES as f64 {
+                    vec![b' '; MAX_RESULT_BYTES + 1]
+                } else {
+                    match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                        Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
+                        Err(_) => Vec::new(),
+                    }
+                };
+                received.push(d.catalog.with_value(|c| receive(&name, &bytes, c)));
+                if (i + 1) % SLICE == 0 {
+                    d.progress.set(Some((i + 1, total)));
+                    yield_now().await;
+                }
+            }
+            let result = collection::add_all(received.clone()).await;
+            let stored_ok = result.is_ok();
+            match result {
+                Ok(stored) => {
+                    d.keys.update(|k| k.extend(stored.iter().map(|s| s.key)));
+                    d.files.update(|f| f.extend(stored.into_iter().map(|s| s.received)));
+                    d.message.set(Some(Ok(format!("Đã nhận {total} tệp."))));
+                }
+                Err(e) => {
+                    // Still show them, so nothing the user chose is silently dropped.
+                    d.files.update(|f| f.extend(received));
+                    d.message.set(Some(Err(format!("{e} Các tệp vừa nhận chỉ hiển thị trong phiên này."))));
+                }
+            }
+            let _ = stored_ok;
+            d.progress.set(None);
+        });
+    }
+
+    fn save_registry(&self) {
+        let r = self.registry.with_untracked(|r| storage::save(Key::Registry, r));
+        if let Err(e) = r {
+            self.message.set(Some(Err(e.to_string())));
+        }
+    }
+
+    /// Adds or replaces a registry entry.
+    pub fn upsert(&self, entry: RegistryEntry) -> Result<(), String> {
+        let mut reg = self.registry.get_untracked();
+        reg.upsert(entry)?;
+        self.registry.set(reg);
+        self.save_registry();
+        Ok(())
+    }
+
+    /// Removes a key from the registry.
+    pub fn remove(&self, did: &str) {
+        self.registry.update(|r| r.remove(did));
+        self.save_registry();
+    }
+
+    /// Replaces the registry (after an import).
+    pub fn set_registry(&self, reg: Registry) {
+        self.registry.set(reg);
+        self.save_registry();
+    }
+
+    /// Records the district's review of a cell for the selected quarter.
+    pub fn set_review(&self, key: (String, QuarterId), review: Review) {
+        self.reviews.update(|v| {
+            v.insert(key, review);
+        });
+        let list: Vec<((String, QuarterId), Review)> =
+            self.reviews.with_untracked(|v| v.iter().map(|(k, r)| (k.clone(), r.clone())).collect());
+        if let Err(e) = storage::save(Key::Reviews, &list) {
+            self.message.set(Some(Err(e.to_string())));
+        }
+    }
+
+    /// Deletes the files of a quarter (and files that could not be read).
+    pub fn clear_quarter(&self, quarter: QuarterId) {
+        let d = *self;
+        let doomed: Vec<usize> = d.files.with_untracked(|f| {
+            f.iter()
+                .enumerate()
+                .filter(|(_, r)| match &r.outcome {
+                    Outcome::Verified { subject, .. } => subject.quarter == quarter,
+                    Outcome::Rejected { .. } => true,
+                })
+                .map(|(i, _)| i)
+                .collect()
+        });
+        let keys: Vec<u64> = d.keys.with_untracked(|k| doomed.iter().filter_map(|&i| k.get(i).copied()).collect());
+        spawn_local(async move {
+            match collection::delete(&keys).await {
+                Ok(()) => {
+                    let keep = |i: &usize| !doomed.contains(i);
+                    d.files.update(|f| *f = f.drain(..).enumerate().filter(|(i, _)| keep(i)).map(|(_, x)| x).collect());
+                    d.keys.update(|k| *k = k.drain(..).enumerate().filter(|(i, _)| keep(i)).map(|(_, x)| x).collect());
+                    d.message.set(Some(Ok(format!("Đã xoá {} tệp của quý {}/{}.", doomed.len(), quarter.quarter(), quarter.year()))));
+                }
+                Err(e) => d.message.set(Some(Err(e))),
+            }
+        });
+    }
+}

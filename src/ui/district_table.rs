@@ -1,0 +1,154 @@
+//! The quarter's table: filter, sort, the district's own rating and note, CSV export, missing
+//! cells, and clearing the quarter.
+
+use leptos::prelude::*;
+
+use super::browser::download;
+use super::district_state::District;
+use crate::domain::cell::CellType;
+use crate::domain::district::aggregate::{review_key, select_rows, shortfall_vi, table_csv, Review, SortBy};
+use crate::domain::quarter::QuarterId;
+use crate::domain::rating::Rating;
+use crate::domain::report::format_tenths;
+
+const RATINGS: [Rating; 4] = [Rating::Tot, Rating::Kha, Rating::TrungBinh, Rating::Kem];
+
+/// The table; `selected` receives the index of the file to show in full.
+#[component]
+pub fn DistrictTable(selected: RwSignal<Option<usize>>) -> impl IntoView {
+    let d = expect_context::<District>();
+    let type_filter: RwSignal<Option<CellType>> = RwSignal::new(None);
+    let rating_filter: RwSignal<Option<Rating>> = RwSignal::new(None);
+    let sort = RwSignal::new(SortBy::Name);
+    let confirm_clear = RwSignal::new(false);
+    let year = move || d.quarter.get().year();
+    let shown = Memo::new(move |_| {
+        d.table.with(|t| {
+            select_rows(&t.rows, type_filter.get(), rating_filter.get(), sort.get()).into_iter().cloned().collect::<Vec<_>>()
+        })
+    });
+    let set_quarter = move |y: Option<i32>, q: Option<u8>| {
+        let cur = d.quarter.get_untracked();
+        if let Ok(n) = QuarterId::new(y.unwrap_or(cur.year()), q.unwrap_or(cur.quarter())) {
+            d.quarter.set(n);
+        }
+    };
+    let export_csv = move |_| {
+        let (text, q) = d.table.with_untracked(|t| (table_csv(t), t.quarter));
+        if let Err(e) = download(&format!("tong-hop_{q}.csv"), &text, "text/csv;charset=utf-8") {
+            d.message.set(Some(Err(e)));
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="table-title">
+            <h2 id="table-title">"Tổng hợp theo quý"</h2>
+            <div class="row">
+                <div class="field">
+                    <label for="district-year">"Năm"</label>
+                    <input id="district-year" type="text" inputmode="numeric" prop:value=move || year().to_string()
+                        on:change=move |ev| set_quarter(event_target_value(&ev).trim().parse().ok(), None)/>
+                </div>
+                <div class="field">
+                    <label for="district-quarter">"Quý"</label>
+                    <select id="district-quarter" on:change=move |ev| set_quarter(None, event_target_value(&ev).parse().ok())>
+                        {(1u8..=4).map(|q| view! { <option value=q.to_string() selected=move || d.quarter.get().quarter() == q>{format!("Quý {q}")}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="filter-type">"Loại hình"</label>
+                    <select id="filter-type" on:change=move |ev| type_filter.set(CellType::from_id(&event_target_value(&ev)))>
+                        <option value="">"Tất cả"</option>
+                        {CellType::ALL.into_iter().map(|t| view! { <option value=t.id()>{t.label_vi()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="filter-rating">"Xếp loại"</label>
+                    <select id="filter-rating" on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        rating_filter.set(RATINGS.into_iter().find(|r| r.id() == v));
+                    }>
+                        <option value="">"Tất cả"</option>
+                        {RATINGS.into_iter().map(|r| view! { <option value=r.id()>{r.label_vi()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="sort-by">"Sắp xếp"</label>
+                    <select id="sort-by" on:change=move |ev| sort.set(match event_target_value(&ev).as_str() {
+                        "score" => SortBy::Score, "rating" => SortBy::Rating, _ => SortBy::Name })>
+                        <option value="name">"Theo tên"</option>
+                        <option value="score">"Điểm cao trước"</option>
+                        <option value="rating">"Xếp loại tốt trước"</option>
+                    </select>
+                </div>
+            </div>
+            <p data-testid="table-summary">{move || d.table.with(|t| format!(
+                "{} chi bộ đã nộp hợp lệ, {} chi bộ chưa nộp.", t.rows.len(), t.missing.len()))}</p>
+            <div class="table-wrap">
+                <table data-testid="district-table">
+                    <thead><tr>
+                        <th scope="col">"Chi bộ"</th><th scope="col">"Loại hình"</th><th scope="col">"Số buổi"</th>
+                        <th scope="col">"Điểm BQ"</th><th scope="col">"Tự xếp loại"</th><th scope="col">"Thiếu sót"</th>
+                        <th scope="col">"Cấp trên xếp loại"</th><th scope="col">"Nhận xét"</th><th scope="col"><span class="sr-only">"Xem"</span></th>
+                    </tr></thead>
+                    <tbody>
+                        <For each=move || shown.get() key=|r| (r.index, r.review.clone(), r.rating) let:r>
+                            {
+                                let key = review_key(&r.cell_name, d.quarter.get_untracked());
+                                let (k1, k2) = (key.clone(), key);
+                                let current = r.review.clone().unwrap_or_default();
+                                let (c1, c2) = (current.clone(), current);
+                                let index = r.index;
+                                let label = r.cell_name.clone();
+                                view! {
+                                    <tr data-testid="district-row">
+                                        <th scope="row">{r.cell_name.clone()}</th>
+                                        <td>{r.cell_type.label_vi()}</td>
+                                        <td class="num">{r.meetings}</td>
+                                        <td class="num">{format_tenths(r.average_tenths)}</td>
+                                        <td>{r.rating.label_vi()}</td>
+                                        <td class="small">{r.shortfalls.iter().map(|s| shortfall_vi(s)).collect::<Vec<_>>().join("; ")}</td>
+                                        <td>
+                                            <select aria-label=format!("Cấp trên xếp loại {label}") on:change=move |ev| {
+                                                let v = event_target_value(&ev);
+                                                let rating = RATINGS.into_iter().find(|r| r.id() == v);
+                                                d.set_review(k1.clone(), Review { rating, note: c1.note.clone() });
+                                            }>
+                                                <option value="" selected=c2.rating.is_none()>"—"</option>
+                                                {RATINGS.into_iter().map(|x| view! { <option value=x.id() selected=c2.rating == Some(x)>{x.label_vi()}</option> }).collect_view()}
+                                            </select>
+                                        </td>
+                                        <td>
+                                            <input type="text" aria-label=format!("Nhận xét của cấp trên về {}", r.cell_name) prop:value=c2.note.clone()
+                                                on:change=move |ev| {
+                                                    let note = event_target_value(&ev);
+                                                    let rating = d.reviews.with_untracked(|v| v.get(&k2).and_then(|x| x.rating));
+                                                    d.set_review(k2.clone(), Review { rating, note });
+                                                }/>
+                                        </td>
+                                        <td><button type="button" class="small-btn" on:click=move |_| selected.set(Some(index))>"Xem"</button></td>
+                                    </tr>
+                                }
+                            }
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+            <div class="row">
+                <button type="button" class="primary" on:click=export_csv>"Xuất bảng CSV (Excel)"</button>
+                <Show when=move || confirm_clear.get() fallback=move || view! {
+                    <button type="button" class="danger" on:click=move |_| confirm_clear.set(true)>"Xoá dữ liệu quý này…"</button>
+                }>
+                    <span class="confirm" role="alert">
+                        {move || format!("Xoá mọi tệp đã nhận của quý {}/{} (và các tệp không đọc được)?", d.quarter.get().quarter(), d.quarter.get().year())}
+                        <button type="button" class="danger" on:click=move |_| { confirm_clear.set(false); d.clear_quarter(d.quarter.get_untracked()); }>"Xoá hẳn"</button>
+                        <button type="button" on:click=move |_| confirm_clear.set(false)>"Huỷ"</button>
+                    </span>
+                </Show>
+            </div>
+            <h3>"Chi bộ chưa nộp"</h3>
+            <ul data-testid="missing-cells">
+                {move || d.table.with(|t| t.missing.iter().map(|m| view! { <li>{m.cell_name.clone()}</li> }).collect_view())}
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,178 @@
+//! Receiving result files: choose many, a folder, or drop them; each gets a status and reason.
+//! A valid file signed by an unknown key can register its key after a confirmation.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::browser::now_iso;
+use super::district_state::District;
+use crate::domain::district::collection::{Outcome, Status};
+use crate::domain::district::registry::RegistryEntry;
+
+/// A file row for display.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Row {
+    index: usize,
+    file: String,
+    status: Status,
+    detail: String,
+    /// For a valid signature with an unknown key: (cell name, did, fingerprint).
+    registrable: Option<(String, String, String)>,
+}
+
+fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect()).unwrap_or_default()
+}
+
+/// Import box and the list of received files.
+#[component]
+pub fn ImportPanel() -> impl IntoView {
+    let d = expect_context::<District>();
+    let filter: RwSignal<Option<Status>> = RwSignal::new(None);
+    let confirming: RwSignal<Option<(String, String, String)>> = RwSignal::new(None);
+    let valid_from = RwSignal::new(now_iso().get(..10).unwrap_or("2026-01-01").to_string());
+    let dragging = RwSignal::new(false);
+    // `webkitdirectory` (choose a whole folder) is not in the view macro's attribute list.
+    let folder = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(el) = folder.get() {
+            let _ = el.set_attribute("webkitdirectory", "");
+        }
+    });
+
+    let rows = Memo::new(move |_| {
+        d.files.with(|files| {
+            d.classified.with(|cl| {
+                files
+                    .iter()
+                    .zip(cl)
+                    .enumerate()
+                    .filter(|(_, (_, c))| filter.get().is_none_or(|f| c.status == f))
+                    .map(|(index, (r, c))| Row {
+                        index,
+                        file: r.file_name.clone(),
+                        status: c.status,
+                        detail: c.detail.clone(),
+                        registrable: match (&r.outcome, c.status) {
+                            (Outcome::Verified { issuer, fingerprint, subject, .. }, Status::UnregisteredKey) => {
+                                Some((subject.cell.name.clone(), issuer.clone(), fingerprint.clone()))
+                            }
+                            _ => None,
+                        },
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let counts = move || {
+        d.classified.with(|cl| {
+            Status::ALL
+                .into_iter()
+                .map(|s| (s, cl.iter().filter(|c| c.status == s).count()))
+                .filter(|(_, n)| *n > 0)
+                .collect::<Vec<_>>()
+        })
+    };
+    let on_files = move |ev: leptos::ev::Event| {
+        let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        let files = files_of(input.as_ref().and_then(|i| i.files()));
+        if !files.is_empty() {
+            d.import(files);
+        }
+        if let Some(i) = input {
+            i.set_value("");
+        }
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        let files = files_of(ev.data_transfer().and_then(|t| t.files()));
+        if !files.is_empty() {
+            d.import(files);
+        }
+    };
+    let confirm = move |_| {
+        if let Some((cell, did, _)) = confirming.get_untracked() {
+            let r = d.upsert(RegistryEntry { cell_name: cell.clone(), did, valid_from: valid_from.get_untracked() });
+            d.message.set(Some(r.map(|_| format!("Đã đăng ký khóa của «{cell}».")).map_err(|e| format!("Không đăng ký được: {e}"))));
+            confirming.set(None);
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="import-title">
+            <h2 id="import-title">"Nhận tệp kết quả"</h2>
+            <div
+                class="dropzone"
+                class:dragging=dragging
+                data-testid="dropzone"
+                on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop
+            >
+                <p>"Kéo thả các tệp kết quả vào đây, hoặc:"</p>
+                <div class="row">
+                    <div class="field">
+                        <label for="import-files">"Chọn tệp (được chọn nhiều)"</label>
+                        <input id="import-files" type="file" multiple accept=".json,application/json" on:change=on_files/>
+                    </div>
+                    <div class="field">
+                        <label for="import-folder">"Hoặc chọn cả thư mục"</label>
+                        <input id="import-folder" type="file" multiple node_ref=folder on:change=on_files/>
+                    </div>
+                </div>
+            </div>
+            {move || d.progress.get().map(|(done, total)| view! {
+                <p role="status" data-testid="import-progress">
+                    <progress max=total value=done></progress>
+                    {format!(" Đang kiểm tra {done}/{total} tệp…")}
+                </p>
+            })}
+            {move || d.message.get().map(|r| match r {
+                Ok(t) => view! { <p class="notice ok" role="status" data-testid="district-message">{t}</p> }.into_any(),
+                Err(t) => view! { <p class="notice error" role="alert" data-testid="district-message">{t}</p> }.into_any(),
+            })}
+            <ul class="chips" data-testid="status-counts">
+                <li><button type="button" class:active=move || filter.get().is_none() on:click=move |_| filter.set(None)>
+                    {move || format!("Tất cả: {}", d.files.with(Vec::len))}
+                </button></li>
+                {move || counts().into_iter().map(|(s, n)| view! {
+                    <li><button type="button" data-status=s.id() class:active=move || filter.get() == Some(s) on:click=move |_| filter.set(Some(s))>
+                        {format!("{}: {n}", s.label_vi())}
+                    </button></li>
+                }).collect_view()}
+            </ul>
+            {move || confirming.get().map(|(cell, did, fp)| view! {
+                <div class="notice warning" role="alertdialog" aria-labelledby="confirm-key-title" data-testid="confirm-key">
+                    <h3 id="confirm-key-title">"Xác nhận đăng ký khóa mới"</h3>
+                    <p>{format!("Chi bộ: {cell}")}</p>
+                    <p>"Dấu vân tay: " <strong data-testid="confirm-fingerprint">{fp}</strong></p>
+                    <p class="small"><code>{did}</code></p>
+                    <p>"Chỉ xác nhận khi dấu vân tay trùng với dấu vân tay bí thư chi bộ đọc cho bạn."</p>
+                    <div class="field">
+                        <label for="confirm-from">"Hiệu lực từ ngày"</label>
+                        <input id="confirm-from" type="date" prop:value=valid_from on:input=move |ev| valid_from.set(event_target_value(&ev))/>
+                    </div>
+                    <button type="button" class="primary" on:click=confirm>"Xác nhận đăng ký"</button>
+                    <button type="button" on:click=move |_| confirming.set(None)>"Huỷ"</button>
+                </div>
+            })}
+            <div class="table-wrap">
+                <table data-testid="files-table">
+                    <thead><tr><th scope="col">"Tệp"</th><th scope="col">"Trạng thái"</th><th scope="col">"Lý do"</th><th scope="col"><span class="sr-only">"Thao tác"</span></th></tr></thead>
+                    <tbody>
+                        <For each=move || rows.get() key=|r| (r.index, r.status, r.detail.clone()) let:r>
+                            <tr data-testid="file-row" data-status=r.status.id()>
+                                <td class="file-name">{r.file.clone()}</td>
+                                <td><span class=format!("status status-{}", r.status.id())>{r.status.label_vi()}</span></td>
+                                <td class="small">{r.detail.clone()}</td>
+                                <td>{r.registrable.clone().map(|x| view! {
+                                    <button type="button" class="small-btn" on:click=move |_| confirming.set(Some(x.clone()))>"Đăng ký khóa…"</button>
+                                })}</td>
+                            </tr>
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,42 @@
+//! Inline SVG: the criteria where the counted cells lose most points.
+
+use leptos::prelude::*;
+
+use super::district_state::District;
+use crate::domain::district::aggregate::bar_lengths;
+
+const FULL: u32 = 150;
+const TOP: usize = 8;
+
+/// The worst criteria as horizontal bars, with their share of points lost.
+#[component]
+pub fn LossChart() -> impl IntoView {
+    let d = expect_context::<District>();
+    view! {
+        <figure class="chart" data-testid="loss-chart">
+            <figcaption>"Tiêu chí bị trừ điểm nhiều nhất"</figcaption>
+            {move || d.table.with(|t| {
+                let top: Vec<_> = t.losses.iter().take(TOP).cloned().collect();
+                if top.is_empty() {
+                    return view! { <p class="muted small">"Chưa có dữ liệu."</p> }.into_any();
+                }
+                let bars = bar_lengths(&top.iter().map(|l| l.lost).collect::<Vec<_>>(), FULL);
+                let height = 26 * top.len() as u32 + 4;
+                view! {
+                    <svg viewBox=format!("0 0 560 {height}") role="img" aria-label="Điểm bị trừ theo tiêu chí">
+                        {top.into_iter().zip(bars).zip((0u32..).step_by(26)).map(|((l, w), y)| view! {
+                            <g>
+                                <text x="0" y=y + 16 class="chart-label">{l.title.chars().take(48).collect::<String>()}</text>
+                                <rect x="340" y=y + 4 width=w height="16" class="bar bar-loss"></rect>
+                                <text x=346 + w y=y + 16 class="chart-value">
+                                    {format!("−{} ({})", l.lost, crate::domain::report::format_permille(u64::from(l.permille())))}
+                                </text>
+                            </g>
+                        }).collect_view()}
+                    </svg>
+                }
+                .into_any()
+            })}
+        </figure>
+    }
+}

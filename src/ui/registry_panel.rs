@@ -1,0 +1,137 @@
+//! The district's key registry: list, add/edit, remove, import and export (CSV, JSON).
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use super::browser::{download, now_iso, read_text};
+use super::district_state::District;
+use crate::domain::district::registry::{Registry, RegistryEntry};
+
+/// Registry of cell keys.
+#[component]
+pub fn RegistryPanel() -> impl IntoView {
+    let d = expect_context::<District>();
+    let name = RwSignal::new(String::new());
+    let did = RwSignal::new(String::new());
+    let from = RwSignal::new(now_iso().get(..10).unwrap_or("2026-01-01").to_string());
+    let msg: RwSignal<Option<Result<String, String>>> = RwSignal::new(None);
+    let confirm_remove: RwSignal<Option<String>> = RwSignal::new(None);
+
+    let save = move |_| {
+        let entry = RegistryEntry { cell_name: name.get_untracked(), did: did.get_untracked().trim().to_string(), valid_from: from.get_untracked() };
+        let label = entry.cell_name.clone();
+        msg.set(Some(d.upsert(entry).map(|_| format!("Đã lưu khóa của «{label}».")).map_err(|e| format!("Không lưu được: {e}."))));
+        if msg.with_untracked(|m| matches!(m, Some(Ok(_)))) {
+            name.set(String::new());
+            did.set(String::new());
+        }
+    };
+    let import = move |ev: leptos::ev::Event| {
+        let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) else { return };
+        spawn_local(async move {
+            let result = read_text(&file, 5.0 * 1024.0 * 1024.0).await.and_then(|text| {
+                let parsed = if text.trim_start().starts_with('{') { Registry::from_json(&text) } else { Registry::from_csv(&text) };
+                parsed.map_err(|e| e.to_string())
+            });
+            match result {
+                Ok(incoming) => {
+                    let mut reg = d.registry.get_untracked();
+                    let n = incoming.entries.len();
+                    for e in incoming.entries {
+                        let _ = reg.upsert(e);
+                    }
+                    d.set_registry(reg);
+                    msg.set(Some(Ok(format!("Đã nhập {n} khóa vào danh bạ."))));
+                }
+                Err(e) => msg.set(Some(Err(format!("Không nhập được danh bạ: {e}")))),
+            }
+        });
+    };
+    let export_csv = move |_| {
+        let text = d.registry.with_untracked(Registry::to_csv);
+        if let Err(e) = download("danh-ba-khoa.csv", &text, "text/csv;charset=utf-8") {
+            msg.set(Some(Err(e)));
+        }
+    };
+    let export_json = move |_| {
+        let text = d.registry.with_untracked(Registry::to_json);
+        if let Err(e) = download("danh-ba-khoa.json", &text, "application/json") {
+            msg.set(Some(Err(e)));
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="registry-title">
+            <h2 id="registry-title">"Danh bạ khóa các chi bộ"</h2>
+            <p class="muted small">"Chỉ tệp ký bằng khóa có trong danh bạ, đúng tên chi bộ, mới được tính. Đối chiếu dấu vân tay với chi bộ trước khi thêm."</p>
+            <div class="row">
+                <div class="field">
+                    <label for="registry-file">"Nhập danh bạ (CSV hoặc JSON)"</label>
+                    <input id="registry-file" type="file" accept=".csv,.json,text/csv,application/json" on:change=import/>
+                </div>
+                <button type="button" on:click=export_csv>"Xuất danh bạ CSV"</button>
+                <button type="button" on:click=export_json>"Xuất danh bạ JSON"</button>
+            </div>
+            <p data-testid="registry-count">{move || format!("{} khóa trong danh bạ.", d.registry.with(|r| r.entries.len()))}</p>
+            <div class="table-wrap">
+                <table data-testid="registry-table">
+                    <thead><tr><th scope="col">"Chi bộ"</th><th scope="col">"Dấu vân tay"</th><th scope="col">"Hiệu lực từ"</th><th scope="col"><span class="sr-only">"Thao tác"</span></th></tr></thead>
+                    <tbody>
+                        <For each=move || d.registry.get().entries key=|e| (e.did.clone(), e.cell_name.clone(), e.valid_from.clone()) let:e>
+                            {
+                                let (edit_e, rm_did, rm_did2, show_did) = (e.clone(), e.did.clone(), e.did.clone(), e.did.clone());
+                                view! {
+                                    <tr>
+                                        <td>{e.cell_name.clone()}</td>
+                                        <td><code>{e.fingerprint()}</code></td>
+                                        <td>{e.valid_from.clone()}</td>
+                                        <td class="actions">
+                                            <button type="button" class="small-btn" on:click=move |_| {
+                                                name.set(edit_e.cell_name.clone());
+                                                did.set(edit_e.did.clone());
+                                                from.set(edit_e.valid_from.clone());
+                                            }>"Sửa"</button>
+                                            <Show when=move || confirm_remove.get().as_deref() == Some(show_did.as_str())
+                                                fallback=move || { let x = rm_did.clone(); view! {
+                                                    <button type="button" class="small-btn danger" on:click=move |_| confirm_remove.set(Some(x.clone()))>"Xoá"</button>
+                                                }}>
+                                                {
+                                                    let x = rm_did2.clone();
+                                                    view! {
+                                                        <button type="button" class="small-btn danger" on:click=move |_| { d.remove(&x); confirm_remove.set(None); }>"Xoá hẳn"</button>
+                                                        <button type="button" class="small-btn" on:click=move |_| confirm_remove.set(None)>"Huỷ"</button>
+                                                    }
+                                                }
+                                            </Show>
+                                        </td>
+                                    </tr>
+                                }
+                            }
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+            <h3>"Thêm hoặc sửa một khóa"</h3>
+            <div class="grid">
+                <div class="field">
+                    <label for="reg-name">"Tên chi bộ"</label>
+                    <input id="reg-name" type="text" prop:value=name on:input=move |ev| name.set(event_target_value(&ev))/>
+                </div>
+                <div class="field">
+                    <label for="reg-did">"Định danh khóa (did:key)"</label>
+                    <input id="reg-did" type="text" prop:value=did on:input=move |ev| did.set(event_target_value(&ev))/>
+                </div>
+                <div class="field">
+                    <label for="reg-from">"Hiệu lực từ ngày"</label>
+                    <input id="reg-from" type="date" prop:value=from on:input=move |ev| from.set(event_target_value(&ev))/>
+                </div>
+            </div>
+            <button type="button" class="primary" on:click=save>"Lưu vào danh bạ"</button>
+            {move || msg.get().map(|r| match r {
+                Ok(t) => view! { <p class="notice ok" role="status" data-testid="registry-message">{t}</p> }.into_any(),
+                Err(t) => view! { <p class="notice error" role="alert" data-testid="registry-message">{t}</p> }.into_any(),
+            })}
+        </section>
+    }
+}
