@@ -435,7 +435,11 @@ mod cli {
             let record = sample_quarter(seed, i, rubric, quarter, &profile);
             // A custom time is a different export of the same cell: it gets another id.
             let salt = if custom {
-                u64::from_str_radix(&chibo::domain::canonical::sha256_hex(now.as_bytes())[..15], 16).unwrap_or(1)
+                u64::from_str_radix(
+                    &chibo::domain::canonical::sha256_hex(now.as_bytes())[..15],
+                    16,
+                )
+                .unwrap_or(1)
             } else {
                 0
             };

@@ -34,11 +34,19 @@ pub async fn add_all(items: Vec<Received>) -> Result<Vec<Stored>, String> {
         values.push(&JsValue::from_str(&encode(r).map_err(|_| fail("ghi"))?));
     }
     let keys = idb_add_all(values).await.map_err(|_| fail("ghi"))?;
-    let keys: Vec<u64> = Array::from(&keys).iter().filter_map(|k| k.as_f64()).map(|k| k as u64).collect();
+    let keys: Vec<u64> = Array::from(&keys)
+        .iter()
+        .filter_map(|k| k.as_f64())
+        .map(|k| k as u64)
+        .collect();
     if keys.len() != items.len() {
         return Err(fail("ghi"));
     }
-    Ok(keys.into_iter().zip(items).map(|(key, received)| Stored { key, received }).collect())
+    Ok(keys
+        .into_iter()
+        .zip(items)
+        .map(|(key, received)| Stored { key, received })
+        .collect())
 }
 
 /// Loads every file. Values that cannot be read are left in place and counted (never deleted).
@@ -49,7 +57,10 @@ pub async fn load_all() -> Result<(Vec<Stored>, usize), String> {
     let mut unreadable = 0;
     for (k, v) in keys.iter().zip(values.iter()) {
         match (k.as_f64(), v.as_string().map(|s| decode::<Received>(&s))) {
-            (Some(key), Some(Ok(received))) => out.push(Stored { key: key as u64, received }),
+            (Some(key), Some(Ok(received))) => out.push(Stored {
+                key: key as u64,
+                received,
+            }),
             _ => unreadable += 1,
         }
     }

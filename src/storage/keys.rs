@@ -23,6 +23,8 @@ pub enum Key {
     Registry,
     /// The district's own ratings and notes.
     Reviews,
+    /// The quarter the district view shows.
+    DistrictQuarter,
 }
 
 impl Key {
@@ -35,6 +37,7 @@ impl Key {
             Self::SigningKey => format!("{PREFIX}signing-key"),
             Self::Registry => format!("{PREFIX}district/registry"),
             Self::Reviews => format!("{PREFIX}district/reviews"),
+            Self::DistrictQuarter => format!("{PREFIX}district/quarter"),
         }
     }
 

@@ -27,7 +27,9 @@ fn today_quarter() -> QuarterId {
 const DISTRICT_HASH: &str = "#cap-tren";
 
 fn location_hash() -> String {
-    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
 }
 
 fn set_location_hash(hash: &str) {

@@ -45,25 +45,44 @@ async fn yield_now() {
 
 impl District {
     /// Loads the registry and reviews now, and the collection in the background.
-    pub fn load(catalog: StoredValue<Catalog>, quarter: QuarterId, notices: &mut Vec<String>) -> Self {
-        let registry: Registry = storage::load(Key::Registry).unwrap_or_else(|e| {
-            notices.push(e.message_vi());
-            None
-        }).unwrap_or_default();
-        let reviews: Vec<((String, QuarterId), Review)> = storage::load(Key::Reviews).unwrap_or_else(|e| {
-            notices.push(e.message_vi());
-            None
-        }).unwrap_or_default();
+    pub fn load(
+        catalog: StoredValue<Catalog>,
+        quarter: QuarterId,
+        notices: &mut Vec<String>,
+    ) -> Self {
+        let registry: Registry = storage::load(Key::Registry)
+            .unwrap_or_else(|e| {
+                notices.push(e.message_vi());
+                None
+            })
+            .unwrap_or_default();
+        let reviews: Vec<((String, QuarterId), Review)> = storage::load(Key::Reviews)
+            .unwrap_or_else(|e| {
+                notices.push(e.message_vi());
+                None
+            })
+            .unwrap_or_default();
         let registry = RwSignal::new(registry);
         let reviews = RwSignal::new(reviews.into_iter().collect::<Reviews>());
         let files = RwSignal::new(Vec::<Received>::new());
-        let quarter = RwSignal::new(quarter);
+        let quarter = RwSignal::new(
+            storage::load(Key::DistrictQuarter)
+                .ok()
+                .flatten()
+                .unwrap_or(quarter),
+        );
+        // Remember the quarter being reviewed across reloads.
+        Effect::new(move |_| {
+            let _ = storage::save(Key::DistrictQuarter, &quarter.get());
+        });
         let classified = Memo::new(move |_| files.with(|f| registry.with(|r| classify(f, r))));
         let table = Memo::new(move |_| {
             files.with(|f| {
                 classified.with(|c| {
                     registry.with(|r| {
-                        reviews.with(|v| catalog.with_value(|cat| aggregate(f, c, r, v, cat, quarter.get())))
+                        reviews.with(|v| {
+                            catalog.with_value(|cat| aggregate(f, c, r, v, cat, quarter.get()))
+                        })
                     })
                 })
             })
@@ -84,7 +103,8 @@ impl District {
             match collection::load_all().await {
                 Ok((stored, unreadable)) => {
                     d.keys.set(stored.iter().map(|s| s.key).collect());
-                    d.files.set(stored.into_iter().map(|s| s.received).collect());
+                    d.files
+                        .set(stored.into_iter().map(|s| s.received).collect());
                     if unreadable > 0 {
                         d.message.set(Some(Err(format!("{unreadable} mục trong kho tệp không đọc được; chúng được giữ nguyên, không hiển thị."))));
                     }
@@ -123,13 +143,16 @@ impl District {
             match result {
                 Ok(stored) => {
                     d.keys.update(|k| k.extend(stored.iter().map(|s| s.key)));
-                    d.files.update(|f| f.extend(stored.into_iter().map(|s| s.received)));
+                    d.files
+                        .update(|f| f.extend(stored.into_iter().map(|s| s.received)));
                     d.message.set(Some(Ok(format!("Đã nhận {total} tệp."))));
                 }
                 Err(e) => {
                     // Still show them, so nothing the user chose is silently dropped.
                     d.files.update(|f| f.extend(received));
-                    d.message.set(Some(Err(format!("{e} Các tệp vừa nhận chỉ hiển thị trong phiên này."))));
+                    d.message.set(Some(Err(format!(
+                        "{e} Các tệp vừa nhận chỉ hiển thị trong phiên này."
+                    ))));
                 }
             }
             let _ = stored_ok;
@@ -138,7 +161,9 @@ impl District {
     }
 
     fn save_registry(&self) {
-        let r = self.registry.with_untracked(|r| storage::save(Key::Registry, r));
+        let r = self
+            .registry
+            .with_untracked(|r| storage::save(Key::Registry, r));
         if let Err(e) = r {
             self.message.set(Some(Err(e.to_string())));
         }
@@ -170,8 +195,9 @@ impl District {
         self.reviews.update(|v| {
             v.insert(key, review);
         });
-        let list: Vec<((String, QuarterId), Review)> =
-            self.reviews.with_untracked(|v| v.iter().map(|(k, r)| (k.clone(), r.clone())).collect());
+        let list: Vec<((String, QuarterId), Review)> = self
+            .reviews
+            .with_untracked(|v| v.iter().map(|(k, r)| (k.clone(), r.clone())).collect());
         if let Err(e) = storage::save(Key::Reviews, &list) {
             self.message.set(Some(Err(e.to_string())));
         }
@@ -190,14 +216,35 @@ impl District {
                 .map(|(i, _)| i)
                 .collect()
         });
-        let keys: Vec<u64> = d.keys.with_untracked(|k| doomed.iter().filter_map(|&i| k.get(i).copied()).collect());
+        let keys: Vec<u64> = d
+            .keys
+            .with_untracked(|k| doomed.iter().filter_map(|&i| k.get(i).copied()).collect());
         spawn_local(async move {
             match collection::delete(&keys).await {
                 Ok(()) => {
                     let keep = |i: &usize| !doomed.contains(i);
-                    d.files.update(|f| *f = f.drain(..).enumerate().filter(|(i, _)| keep(i)).map(|(_, x)| x).collect());
-                    d.keys.update(|k| *k = k.drain(..).enumerate().filter(|(i, _)| keep(i)).map(|(_, x)| x).collect());
-                    d.message.set(Some(Ok(format!("Đã xoá {} tệp của quý {}/{}.", doomed.len(), quarter.quarter(), quarter.year()))));
+                    d.files.update(|f| {
+                        *f = f
+                            .drain(..)
+                            .enumerate()
+                            .filter(|(i, _)| keep(i))
+                            .map(|(_, x)| x)
+                            .collect()
+                    });
+                    d.keys.update(|k| {
+                        *k = k
+                            .drain(..)
+                            .enumerate()
+                            .filter(|(i, _)| keep(i))
+                            .map(|(_, x)| x)
+                            .collect()
+                    });
+                    d.message.set(Some(Ok(format!(
+                        "Đã xoá {} tệp của quý {}/{}.",
+                        doomed.len(),
+                        quarter.quarter(),
+                        quarter.year()
+                    ))));
                 }
                 Err(e) => d.message.set(Some(Err(e))),
             }

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use super::browser::download;
 use super::district_state::District;
 use crate::domain::cell::CellType;
-use crate::domain::district::aggregate::{review_key, select_rows, shortfall_vi, table_csv, Review, SortBy};
+use crate::domain::district::aggregate::{
+    review_key, select_rows, shortfall_vi, table_csv, Review, SortBy,
+};
 use crate::domain::quarter::QuarterId;
 use crate::domain::rating::Rating;
 use crate::domain::report::format_tenths;
@@ -24,7 +26,10 @@ pub fn DistrictTable(selected: RwSignal<Option<usize>>) -> impl IntoView {
     let year = move || d.quarter.get().year();
     let shown = Memo::new(move |_| {
         d.table.with(|t| {
-            select_rows(&t.rows, type_filter.get(), rating_filter.get(), sort.get()).into_iter().cloned().collect::<Vec<_>>()
+            select_rows(&t.rows, type_filter.get(), rating_filter.get(), sort.get())
+                .into_iter()
+                .cloned()
+                .collect::<Vec<_>>()
         })
     });
     let set_quarter = move |y: Option<i32>, q: Option<u8>| {
@@ -35,7 +40,11 @@ pub fn DistrictTable(selected: RwSignal<Option<usize>>) -> impl IntoView {
     };
     let export_csv = move |_| {
         let (text, q) = d.table.with_untracked(|t| (table_csv(t), t.quarter));
-        if let Err(e) = download(&format!("tong-hop_{q}.csv"), &text, "text/csv;charset=utf-8") {
+        if let Err(e) = download(
+            &format!("tong-hop_{q}.csv"),
+            &text,
+            "text/csv;charset=utf-8",
+        ) {
             d.message.set(Some(Err(e)));
         }
     };

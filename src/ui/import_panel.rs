@@ -21,7 +21,8 @@ struct Row {
 }
 
 fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
-    list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect()).unwrap_or_default()
+    list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
+        .unwrap_or_default()
 }
 
 /// Import box and the list of received files.
@@ -54,9 +55,19 @@ pub fn ImportPanel() -> impl IntoView {
                         status: c.status,
                         detail: c.detail.clone(),
                         registrable: match (&r.outcome, c.status) {
-                            (Outcome::Verified { issuer, fingerprint, subject, .. }, Status::UnregisteredKey) => {
-                                Some((subject.cell.name.clone(), issuer.clone(), fingerprint.clone()))
-                            }
+                            (
+                                Outcome::Verified {
+                                    issuer,
+                                    fingerprint,
+                                    subject,
+                                    ..
+                                },
+                                Status::UnregisteredKey,
+                            ) => Some((
+                                subject.cell.name.clone(),
+                                issuer.clone(),
+                                fingerprint.clone(),
+                            )),
                             _ => None,
                         },
                     })
@@ -74,7 +85,9 @@ pub fn ImportPanel() -> impl IntoView {
         })
     };
     let on_files = move |ev: leptos::ev::Event| {
-        let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        let input = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
         let files = files_of(input.as_ref().and_then(|i| i.files()));
         if !files.is_empty() {
             d.import(files);
@@ -93,8 +106,15 @@ pub fn ImportPanel() -> impl IntoView {
     };
     let confirm = move |_| {
         if let Some((cell, did, _)) = confirming.get_untracked() {
-            let r = d.upsert(RegistryEntry { cell_name: cell.clone(), did, valid_from: valid_from.get_untracked() });
-            d.message.set(Some(r.map(|_| format!("Đã đăng ký khóa của «{cell}».")).map_err(|e| format!("Không đăng ký được: {e}"))));
+            let r = d.upsert(RegistryEntry {
+                cell_name: cell.clone(),
+                did,
+                valid_from: valid_from.get_untracked(),
+            });
+            d.message.set(Some(
+                r.map(|_| format!("Đã đăng ký khóa của «{cell}»."))
+                    .map_err(|e| format!("Không đăng ký được: {e}")),
+            ));
             confirming.set(None);
         }
     };

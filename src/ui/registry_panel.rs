@@ -19,22 +19,40 @@ pub fn RegistryPanel() -> impl IntoView {
     let confirm_remove: RwSignal<Option<String>> = RwSignal::new(None);
 
     let save = move |_| {
-        let entry = RegistryEntry { cell_name: name.get_untracked(), did: did.get_untracked().trim().to_string(), valid_from: from.get_untracked() };
+        let entry = RegistryEntry {
+            cell_name: name.get_untracked(),
+            did: did.get_untracked().trim().to_string(),
+            valid_from: from.get_untracked(),
+        };
         let label = entry.cell_name.clone();
-        msg.set(Some(d.upsert(entry).map(|_| format!("Đã lưu khóa của «{label}».")).map_err(|e| format!("Không lưu được: {e}."))));
+        msg.set(Some(
+            d.upsert(entry)
+                .map(|_| format!("Đã lưu khóa của «{label}»."))
+                .map_err(|e| format!("Không lưu được: {e}.")),
+        ));
         if msg.with_untracked(|m| matches!(m, Some(Ok(_)))) {
             name.set(String::new());
             did.set(String::new());
         }
     };
     let import = move |ev: leptos::ev::Event| {
-        let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-        let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) else { return };
+        let input = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) else {
+            return;
+        };
         spawn_local(async move {
-            let result = read_text(&file, 5.0 * 1024.0 * 1024.0).await.and_then(|text| {
-                let parsed = if text.trim_start().starts_with('{') { Registry::from_json(&text) } else { Registry::from_csv(&text) };
-                parsed.map_err(|e| e.to_string())
-            });
+            let result = read_text(&file, 5.0 * 1024.0 * 1024.0)
+                .await
+                .and_then(|text| {
+                    let parsed = if text.trim_start().starts_with('{') {
+                        Registry::from_json(&text)
+                    } else {
+                        Registry::from_csv(&text)
+                    };
+                    parsed.map_err(|e| e.to_string())
+                });
             match result {
                 Ok(incoming) => {
                     let mut reg = d.registry.get_untracked();

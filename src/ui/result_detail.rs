@@ -14,7 +14,12 @@ pub fn ResultDetail(selected: RwSignal<Option<usize>>) -> impl IntoView {
     let result = move || {
         let i = selected.get()?;
         d.files.with(|f| match &f.get(i)?.outcome {
-            Outcome::Verified { subject, fingerprint, created, .. } => Some((subject.clone(), fingerprint.clone(), created.clone())),
+            Outcome::Verified {
+                subject,
+                fingerprint,
+                created,
+                ..
+            } => Some((subject.clone(), fingerprint.clone(), created.clone())),
             Outcome::Rejected { .. } => None,
         })
     };

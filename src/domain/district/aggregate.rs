@@ -295,7 +295,9 @@ pub fn select_rows(
     match sort {
         SortBy::Name => out.sort_by_cached_key(|r| r.cell_name.to_lowercase()),
         SortBy::Score => out.sort_by_key(|r| std::cmp::Reverse(r.average_tenths)),
-        SortBy::Rating => out.sort_by_cached_key(|r| (std::cmp::Reverse(r.rating), r.cell_name.to_lowercase())),
+        SortBy::Rating => {
+            out.sort_by_cached_key(|r| (std::cmp::Reverse(r.rating), r.cell_name.to_lowercase()))
+        }
     }
     out
 }
@@ -303,7 +305,14 @@ pub fn select_rows(
 /// Bar lengths (0..=`full`) proportional to `values`, the largest value getting `full`.
 pub fn bar_lengths(values: &[u32], full: u32) -> Vec<u32> {
     let max = values.iter().copied().max().unwrap_or(0);
-    values.iter().map(|&v| (u64::from(v) * u64::from(full)).checked_div(u64::from(max)).unwrap_or(0) as u32).collect()
+    values
+        .iter()
+        .map(|&v| {
+            (u64::from(v) * u64::from(full))
+                .checked_div(u64::from(max))
+                .unwrap_or(0) as u32
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,0 +1,133 @@
+// District staff load a registry, import ~50 generated files including bad ones, check every
+// status and the totals on screen, register a new key, review a cell and download the CSV.
+import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+
+const CHIBO = process.env.CHIBO_BIN ?? '../../target/debug/chibo';
+const ROOT = '../../target/e2e-district';
+
+function sample(dir, args) {
+  execFileSync(CHIBO, ['sample', '--quarter', '2026-Q4', '--out', dir, ...args]);
+  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => `${dir}/${f}`);
+}
+
+/** Builds the 50 files and the registry; returns what the screen must show. */
+function corpus() {
+  rmSync(ROOT, { recursive: true, force: true });
+  const inbox = `${ROOT}/inbox`;
+  mkdirSync(inbox, { recursive: true });
+  const real = sample(`${ROOT}/real`, ['--count', '40', '--seed', '100', '--real']);
+  for (const f of real) copyFileSync(f, `${inbox}/${f.split('/').pop()}`);
+  const newer = sample(`${ROOT}/newer`, ['--count', '1', '--seed', '100', '--real', '--now', '2026-12-30T08:00:00Z']);
+  copyFileSync(newer[0], `${inbox}/moi-hon.json`);
+  const stranger = sample(`${ROOT}/stranger`, ['--count', '3', '--seed', '200', '--real']);
+  stranger.forEach((f, i) => copyFileSync(f, `${inbox}/la-${i}.json`));
+  const training = sample(`${ROOT}/training`, ['--count', '2', '--seed', '300']);
+  training.forEach((f, i) => copyFileSync(f, `${inbox}/tap-huan-${i}.json`));
+  copyFileSync(real[1], `${inbox}/ban-sao.json`);
+  writeFileSync(`${inbox}/bi-sua.json`, readFileSync(real[5], 'utf8').replace(/"speakers": (\d+)/, (_, n) => `"speakers": ${Number(n) + 1}`));
+  writeFileSync(`${inbox}/ghi-chu.json`, 'không phải JSON');
+  const whole = readFileSync(real[6], 'utf8');
+  writeFileSync(`${inbox}/cat-do.json`, whole.slice(0, whole.length / 2));
+  // The registry names cell 4 differently: its file is then "khóa không khớp chi bộ".
+  const lines = readFileSync(`${ROOT}/real/registry.csv`, 'utf8').trim().split('\n');
+  lines[4] = lines[4].replace(/^"[^"]*"/, '"Chi bộ đổi tên"');
+  writeFileSync(`${ROOT}/registry.csv`, lines.join('\n') + '\n');
+  const files = readdirSync(inbox).sort().map((f) => `${inbox}/${f}`);
+  return { files, strangerName: JSON.parse(readFileSync(stranger[0], 'utf8')).credentialSubject.cell.name };
+}
+
+test('a district imports a registry and 50 files and sees every status, the totals and the CSV', async ({ page }) => {
+  const { files, strangerName } = corpus();
+  expect(files).toHaveLength(50);
+  await page.clock.setFixedTime(new Date('2027-01-05T09:00:00+07:00'));
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Cấp trên tổng hợp' }).click();
+  await expect(page).toHaveURL(/#cap-tren$/);
+
+  await page.getByLabel('Nhập danh bạ (CSV hoặc JSON)').setInputFiles(`${ROOT}/registry.csv`);
+  await expect(page.getByTestId('registry-count')).toHaveText('40 khóa trong danh bạ.');
+
+  await page.getByLabel('Năm').fill('2026');
+  await page.getByLabel('Năm').dispatchEvent('change');
+  await page.getByLabel('Quý', { exact: true }).selectOption('4');
+  await page.getByLabel('Chọn tệp (được chọn nhiều)').setInputFiles(files);
+  await expect(page.getByTestId('district-message')).toHaveText('Đã nhận 50 tệp.');
+
+  const chip = (label) => page.getByTestId('status-counts').getByRole('button', { name: new RegExp(`^${label}: \\d+$`) });
+  const expected = {
+    'hợp lệ': 39, 'bị thay thế': 1, 'khóa không khớp chi bộ': 1, 'chữ ký không hợp lệ': 1,
+    'khóa chưa đăng ký': 3, 'dữ liệu tập huấn': 2, 'trùng lặp': 1, 'không đọc được': 2,
+  };
+  for (const [label, n] of Object.entries(expected)) await expect(chip(label)).toHaveText(`${label}: ${n}`);
+  await expect(page.getByTestId('status-counts')).toContainText('Tất cả: 50');
+  const row = (file) => page.getByTestId('file-row').filter({ has: page.locator('td.file-name', { hasText: file }) });
+  await expect(row('bi-sua.json')).toHaveAttribute('data-status', 'bad_signature');
+  await expect(row('ghi-chu.json')).toHaveAttribute('data-status', 'unreadable');
+  await expect(row('ban-sao.json')).toHaveAttribute('data-status', 'duplicate');
+  await expect(row('moi-hon.json')).toHaveAttribute('data-status', 'valid');
+  await expect(row('0001_')).toHaveAttribute('data-status', 'superseded');
+  await expect(row('0001_')).toContainText('moi-hon.json');
+  await expect(row('0004_')).toHaveAttribute('data-status', 'key_cell_mismatch');
+
+  // The table and its totals match the command-line aggregate of the same files.
+  const cli = JSON.parse(execFileSync(CHIBO, ['aggregate', `${ROOT}/inbox`, '--registry', `${ROOT}/registry.csv`, '--quarter', '2026-Q4', '--json'], { encoding: 'utf8' }));
+  expect(cli.rows).toHaveLength(39);
+  await expect(page.getByTestId('table-summary')).toHaveText('39 chi bộ đã nộp hợp lệ, 1 chi bộ chưa nộp.');
+  await expect(page.getByTestId('district-row')).toHaveCount(39);
+  await expect(page.getByTestId('missing-cells')).toHaveText('Chi bộ đổi tên');
+  const first = cli.rows.slice().sort((a, b) => a.cell.toLowerCase().localeCompare(b.cell.toLowerCase()))[0];
+  const firstRow = page.getByTestId('district-row').filter({ hasText: first.cell });
+  await expect(firstRow).toContainText((first.averageTenths / 10).toFixed(1).replace('.', ','));
+  for (const [rating, label] of [['tot', 'Tốt'], ['kha', 'Khá'], ['trung_binh', 'Trung bình'], ['kem', 'Kém']]) {
+    await expect(page.getByTestId('rating-chart')).toContainText(`${label}${cli.distribution[rating]}`);
+  }
+  await page.getByLabel('Xếp loại', { exact: true }).selectOption('tot');
+  await expect(page.getByTestId('district-row')).toHaveCount(cli.distribution.tot);
+  await page.getByLabel('Xếp loại', { exact: true }).selectOption('');
+
+  // Register the key of an unknown cell after checking its fingerprint.
+  await row('la-0.json').getByRole('button', { name: 'Đăng ký khóa…' }).click();
+  const fp = JSON.parse(execFileSync(CHIBO, ['verify', '--json', `${ROOT}/inbox/la-0.json`], { encoding: 'utf8' })).fingerprint;
+  await expect(page.getByTestId('confirm-fingerprint')).toHaveText(fp);
+  await expect(page.getByTestId('confirm-key')).toContainText(strangerName);
+  await page.getByTestId('confirm-key').getByLabel('Hiệu lực từ ngày').fill('2026-01-01');
+  await page.getByRole('button', { name: 'Xác nhận đăng ký' }).click();
+  await expect(chip('hợp lệ')).toHaveText('hợp lệ: 40');
+  await expect(page.getByTestId('registry-count')).toHaveText('41 khóa trong danh bạ.');
+
+  // The district's own rating and note, kept beside the signed result.
+  const reviewed = page.getByTestId('district-row').filter({ hasText: strangerName });
+  await reviewed.getByLabel(`Cấp trên xếp loại ${strangerName}`).selectOption('trung_binh');
+  await reviewed.getByLabel(`Nhận xét của cấp trên về ${strangerName}`).fill('Cần kiểm tra lại biên bản');
+  await reviewed.getByLabel(`Nhận xét của cấp trên về ${strangerName}`).dispatchEvent('change');
+
+  await reviewed.getByRole('button', { name: 'Xem' }).click();
+  await expect(page.getByTestId('result-detail')).toContainText(`${strangerName} — quý 4/2026`);
+  await expect(page.getByTestId('result-detail')).toContainText('Ưu điểm');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Xuất bảng CSV (Excel)' }).click();
+  const csvPath = `${ROOT}/tong-hop.csv`;
+  await (await download).saveAs(csvPath);
+  const csv = readFileSync(csvPath, 'utf8');
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  const lines = csv.slice(1).trim().split('\r\n');
+  expect(lines[0]).toBe('Chi bộ,Loại hình,Đảng bộ cấp trên,Quý,Số buổi,Điểm bình quân,Tự xếp loại,Thiếu sót,Cấp trên xếp loại,Nhận xét của cấp trên,Dấu vân tay khóa,Tệp');
+  expect(lines).toHaveLength(1 + 40 + 1);
+  expect(lines.find((l) => l.startsWith(strangerName))).toContain('Trung bình,Cần kiểm tra lại biên bản');
+  expect(lines[lines.length - 1]).toContain('Chi bộ đổi tên');
+
+  // Everything is still there after a reload (IndexedDB + localStorage).
+  await page.reload();
+  await expect(page.getByTestId('status-counts')).toContainText('Tất cả: 50');
+  await expect(chip('hợp lệ')).toHaveText('hợp lệ: 40');
+  await expect(page.getByTestId('district-row').filter({ hasText: strangerName }).getByLabel(`Cấp trên xếp loại ${strangerName}`)).toHaveValue('trung_binh');
+
+  // Clearing the quarter asks first.
+  await page.getByRole('button', { name: 'Xoá dữ liệu quý này…' }).click();
+  await page.getByRole('button', { name: 'Xoá hẳn' }).click();
+  await expect(page.getByTestId('status-counts')).toContainText('Tất cả: 0');
+  await expect(page.getByTestId('table-summary')).toHaveText('0 chi bộ đã nộp hợp lệ, 41 chi bộ chưa nộp.');
+});
