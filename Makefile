@@ -4,7 +4,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: help setup build serve test lint test-native test-interop test-e2e sizes screenshot clean
+.PHONY: help setup build serve test lint test-native test-interop test-e2e sizes screenshot bench clean
 
 help:
 	@echo "make serve  - build the app and serve it at http://127.0.0.1:8080/"
@@ -41,6 +41,10 @@ test: lint test-native test-interop test-e2e
 
 sizes:
 	@scripts/sizes.sh
+
+# Measurements (not tests): district import of 5,000 results in Chromium and with the CLI.
+bench: build
+	scripts/bench.sh
 
 # Refreshes the README's screenshots from a real browser session.
 screenshot: build

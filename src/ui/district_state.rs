@@ -119,6 +119,7 @@ impl District {
     pub fn import(&self, files: Vec<web_sys::File>) {
         let d = *self;
         let total = files.len();
+        let started = js_sys::Date::now();
         d.progress.set(Some((0, total)));
         spawn_local(async move {
             let mut received = Vec::with_capacity(total);
@@ -139,13 +140,14 @@ impl District {
                 }
             }
             let result = collection::add_all(received.clone()).await;
-            let stored_ok = result.is_ok();
             match result {
                 Ok(stored) => {
                     d.keys.update(|k| k.extend(stored.iter().map(|s| s.key)));
                     d.files
                         .update(|f| f.extend(stored.into_iter().map(|s| s.received)));
-                    d.message.set(Some(Ok(format!("Đã nhận {total} tệp."))));
+                    let tenths = ((js_sys::Date::now() - started) / 100.0).round() as u32;
+                    let secs = crate::domain::report::format_tenths(tenths);
+                    d.message.set(Some(Ok(format!("Đã nhận {total} tệp trong {secs} giây."))));
                 }
                 Err(e) => {
                     // Still show them, so nothing the user chose is silently dropped.
@@ -155,7 +157,6 @@ impl District {
                     ))));
                 }
             }
-            let _ = stored_ok;
             d.progress.set(None);
         });
     }

@@ -53,7 +53,7 @@ test('a district imports a registry and 50 files and sees every status, the tota
   await page.getByLabel('Năm').dispatchEvent('change');
   await page.getByLabel('Quý', { exact: true }).selectOption('4');
   await page.getByLabel('Chọn tệp (được chọn nhiều)').setInputFiles(files);
-  await expect(page.getByTestId('district-message')).toHaveText('Đã nhận 50 tệp.');
+  await expect(page.getByTestId('district-message')).toHaveText(/^Đã nhận 50 tệp trong \d+,\d giây\.$/);
 
   const chip = (label) => page.getByTestId('status-counts').getByRole('button', { name: new RegExp(`^${label}: \\d+$`) });
   const expected = {

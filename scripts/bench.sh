@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# `make bench`: measurements (not tests). Prints figures for docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${BENCH_COUNT:-5000}
+dir=target/bench/results
+cargo build --release --bin chibo
+if [ ! -f "$dir/registry.csv" ] || [ "$(ls "$dir" | grep -c '\.json$')" != "$N" ]; then
+  rm -rf "$dir"
+  start=$EPOCHREALTIME
+  target/release/chibo sample --count "$N" --quarter 2026-Q4 --seed 1 --real --out "$dir"
+  echo "BENCH chibo sample $N: $(python3 -c "print(round($EPOCHREALTIME - $start, 2))") s"
+fi
+for i in 1 2 3; do
+  start=$EPOCHREALTIME
+  target/release/chibo aggregate "$dir" --registry "$dir/registry.csv" --quarter 2026-Q4 --json > /dev/null
+  echo "BENCH chibo aggregate $N (run $i): $(python3 -c "print(round($EPOCHREALTIME - $start, 2))") s"
+done
+(cd tests/e2e && BENCH_COUNT=$N BENCH_DIR=../../$dir npx playwright test --config bench.config.mjs) | grep -E 'BENCH|passed|failed'
