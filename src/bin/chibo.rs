@@ -161,22 +161,40 @@ mod cli {
                 })
                 .collect();
             paths.sort();
+            // Verify on every core; results keep the folder's (sorted) order.
+            let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+            let chunk = paths.len().div_ceil(threads).max(1);
             let mut out = Vec::with_capacity(paths.len());
-            for p in paths {
-                let name = p
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                let too_big = fs::metadata(&p)
-                    .map(|m| m.len() > MAX_RESULT_BYTES as u64)
-                    .unwrap_or(false);
-                let bytes = if too_big {
-                    vec![b' '; MAX_RESULT_BYTES + 1]
-                } else {
-                    fs::read(&p).map_err(|e| format!("{name}: {e}"))?
-                };
-                out.push(receive(&name, &bytes, catalog));
-            }
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = paths
+                    .chunks(chunk)
+                    .map(|part| {
+                        scope.spawn(move || {
+                            part.iter()
+                                .map(|p| {
+                                    let name = p
+                                        .file_name()
+                                        .map(|n| n.to_string_lossy().into_owned())
+                                        .unwrap_or_default();
+                                    let too_big = fs::metadata(p)
+                                        .map(|m| m.len() > MAX_RESULT_BYTES as u64)
+                                        .unwrap_or(false);
+                                    let bytes = if too_big {
+                                        vec![b' '; MAX_RESULT_BYTES + 1]
+                                    } else {
+                                        // An unreadable file becomes an "unreadable" status, not a failure.
+                                        fs::read(p).unwrap_or_default()
+                                    };
+                                    receive(&name, &bytes, catalog)
+                                })
+                                .collect::<Vec<_>>()
+                        })
+                    })
+                    .collect();
+                for h in handles {
+                    out.extend(h.join().unwrap_or_default());
+                }
+            });
             Ok(out)
         }
 

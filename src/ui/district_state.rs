@@ -147,7 +147,8 @@ impl District {
                         .update(|f| f.extend(stored.into_iter().map(|s| s.received)));
                     let tenths = ((js_sys::Date::now() - started) / 100.0).round() as u32;
                     let secs = crate::domain::report::format_tenths(tenths);
-                    d.message.set(Some(Ok(format!("Đã nhận {total} tệp trong {secs} giây."))));
+                    d.message
+                        .set(Some(Ok(format!("Đã nhận {total} tệp trong {secs} giây."))));
                 }
                 Err(e) => {
                     // Still show them, so nothing the user chose is silently dropped.

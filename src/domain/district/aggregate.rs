@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::collection::{Classified, Outcome, Received, Status};
 use super::csv;
-use super::registry::{same_cell, Registry, RegistryEntry};
+use super::registry::{normalize, Registry, RegistryEntry};
 use crate::domain::catalog::Catalog;
 use crate::domain::quarter::QuarterId;
 use crate::domain::rating::Rating;
@@ -27,13 +27,7 @@ pub type Reviews = BTreeMap<(String, QuarterId), Review>;
 
 /// The review key of a cell and quarter.
 pub fn review_key(cell: &str, quarter: QuarterId) -> (String, QuarterId) {
-    (
-        cell.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase(),
-        quarter,
-    )
+    (normalize(cell), quarter)
 }
 
 /// One counted cell.
@@ -157,15 +151,16 @@ pub fn aggregate(
         });
     }
     rows.sort_by_cached_key(|r| r.cell_name.to_lowercase());
+    // One entry per registered cell without a counted row (hash sets: thousands of cells).
+    let submitted: std::collections::HashSet<String> =
+        rows.iter().map(|r| normalize(&r.cell_name)).collect();
+    let mut listed = std::collections::HashSet::new();
     let missing = registry
         .entries
         .iter()
-        .filter(|e| !rows.iter().any(|r| same_cell(&r.cell_name, &e.cell_name)))
         .filter(|e| {
-            !registry
-                .entries
-                .iter()
-                .any(|o| o.did != e.did && same_cell(&o.cell_name, &e.cell_name) && o.did < e.did)
+            let n = normalize(&e.cell_name);
+            !submitted.contains(&n) && listed.insert(n)
         })
         .cloned()
         .collect();

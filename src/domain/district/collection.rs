@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::registry::{same_cell, Registry};
+use super::registry::{normalize, same_cell, Registry};
 use crate::domain::canonical::sha256_hex;
 use crate::domain::catalog::Catalog;
 use crate::domain::quarter::QuarterId;
@@ -241,7 +241,7 @@ pub fn classify(received: &[Received], registry: &Registry) -> Vec<Classified> {
         ) = (c.status, &r.outcome)
         {
             let key = (
-                c.cell.clone().unwrap_or_default().to_lowercase(),
+                normalize(c.cell.as_deref().unwrap_or_default()),
                 subject.quarter,
             );
             let cand = (created.clone(), id.clone(), i);
@@ -256,7 +256,7 @@ pub fn classify(received: &[Received], registry: &Registry) -> Vec<Classified> {
     for (i, (r, c)) in received.iter().zip(out.iter_mut()).enumerate() {
         if let (Status::Valid, Outcome::Verified { subject, .. }) = (c.status, &r.outcome) {
             let key = (
-                c.cell.clone().unwrap_or_default().to_lowercase(),
+                normalize(c.cell.as_deref().unwrap_or_default()),
                 subject.quarter,
             );
             if let Some(best) = newest.get(&key).filter(|b| b.2 != i) {

@@ -42,15 +42,17 @@ pub enum RegistryError {
     File(String),
 }
 
-/// Normalises a cell name for comparison (case, spacing).
+/// A cell name as compared: lower case, single spaces.
+pub fn normalize(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Whether two names are the same cell (case and spacing ignored).
 pub fn same_cell(a: &str, b: &str) -> bool {
-    let norm = |s: &str| {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
-    norm(a) == norm(b)
+    normalize(a) == normalize(b)
 }
 
 fn valid_date(s: &str) -> bool {
