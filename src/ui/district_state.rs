@@ -13,7 +13,7 @@ use crate::storage::{self, collection, keys::Key};
 
 /// Files are verified in slices of this many, yielding to the browser in between, so a large
 /// import never freezes the page.
-const SLICE: usize = 25;
+const SLICE: usize = 100;
 
 /// Shared district state (all `Copy` handles).
 #[derive(Clone, Copy)]
@@ -123,21 +123,37 @@ impl District {
         d.progress.set(Some((0, total)));
         spawn_local(async move {
             let mut received = Vec::with_capacity(total);
-            for (i, file) in files.into_iter().enumerate() {
-                let name = file.name();
-                let bytes = if file.size() > MAX_RESULT_BYTES as f64 {
-                    vec![b' '; MAX_RESULT_BYTES + 1]
-                } else {
-                    match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                        Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
-                        Err(_) => Vec::new(),
+            let mut done = 0;
+            for slice in files.chunks(SLICE) {
+                // Read a whole slice at once (the browser reads files concurrently), then verify.
+                let reads = js_sys::Array::new();
+                for file in slice {
+                    if file.size() <= MAX_RESULT_BYTES as f64 {
+                        reads.push(&file.array_buffer());
+                    } else {
+                        reads.push(&js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL));
                     }
-                };
-                received.push(d.catalog.with_value(|c| receive(&name, &bytes, c)));
-                if (i + 1) % SLICE == 0 {
-                    d.progress.set(Some((i + 1, total)));
-                    yield_now().await;
                 }
+                let buffers = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::all(&reads))
+                    .await
+                    .map(|a| js_sys::Array::from(&a))
+                    .unwrap_or_default();
+                for (i, file) in slice.iter().enumerate() {
+                    let bytes = if file.size() > MAX_RESULT_BYTES as f64 {
+                        vec![b' '; MAX_RESULT_BYTES + 1]
+                    } else {
+                        let buf = buffers.get(i as u32);
+                        if buf.is_object() {
+                            js_sys::Uint8Array::new(&buf).to_vec()
+                        } else {
+                            Vec::new()
+                        }
+                    };
+                    received.push(d.catalog.with_value(|c| receive(&file.name(), &bytes, c)));
+                }
+                done += slice.len();
+                d.progress.set(Some((done, total)));
+                yield_now().await;
             }
             let result = collection::add_all(received.clone()).await;
             match result {

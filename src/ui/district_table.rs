@@ -13,6 +13,8 @@ use crate::domain::quarter::QuarterId;
 use crate::domain::rating::Rating;
 use crate::domain::report::format_tenths;
 
+const PAGE: usize = 100;
+
 const RATINGS: [Rating; 4] = [Rating::Tot, Rating::Kha, Rating::TrungBinh, Rating::Kem];
 
 /// The table; `selected` receives the index of the file to show in full.
@@ -23,6 +25,8 @@ pub fn DistrictTable(selected: RwSignal<Option<usize>>) -> impl IntoView {
     let rating_filter: RwSignal<Option<Rating>> = RwSignal::new(None);
     let sort = RwSignal::new(SortBy::Name);
     let confirm_clear = RwSignal::new(false);
+    // Draw the first rows only; "Xem thêm" adds more (filters and CSV always cover all rows).
+    let limit = RwSignal::new(PAGE);
     let year = move || d.quarter.get().year();
     let shown = Memo::new(move |_| {
         d.table.with(|t| {
@@ -142,6 +146,12 @@ pub fn DistrictTable(selected: RwSignal<Option<usize>>) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            <Show when=move || { d.table.with(|t| t.rows.len()) > limit.get() }>
+                <p class="muted small">
+                    {move || format!("Đang hiển thị {} dòng đầu. ", limit.get())}
+                    <button type="button" class="small-btn" on:click=move |_| limit.update(|l| *l += PAGE)>"Xem thêm"</button>
+                </p>
+            </Show>
             <div class="row">
                 <button type="button" class="primary" on:click=export_csv>"Xuất bảng CSV (Excel)"</button>
                 <Show when=move || confirm_clear.get() fallback=move || view! {

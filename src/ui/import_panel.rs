@@ -9,6 +9,9 @@ use super::district_state::District;
 use crate::domain::district::collection::{Outcome, Status};
 use crate::domain::district::registry::RegistryEntry;
 
+/// Rows drawn at first, and added by "Xem thêm".
+const PAGE: usize = 100;
+
 /// A file row for display.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Row {
@@ -41,6 +44,16 @@ pub fn ImportPanel() -> impl IntoView {
         }
     });
 
+    // Only the first rows are drawn (thousands of rows would make every change slow); filtering by
+    // status reaches the others.
+    let limit = RwSignal::new(PAGE);
+    let matching = Memo::new(move |_| {
+        d.classified.with(|cl| {
+            cl.iter()
+                .filter(|c| filter.get().is_none_or(|f| c.status == f))
+                .count()
+        })
+    });
     let rows = Memo::new(move |_| {
         d.files.with(|files| {
             d.classified.with(|cl| {
@@ -71,6 +84,7 @@ pub fn ImportPanel() -> impl IntoView {
                             _ => None,
                         },
                     })
+                    .take(limit.get())
                     .collect::<Vec<_>>()
             })
         })
@@ -193,6 +207,12 @@ pub fn ImportPanel() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            <Show when=move || { matching.get() > limit.get() }>
+                <p class="muted small">
+                    {move || format!("Đang hiển thị {}/{} tệp. ", limit.get().min(matching.get()), matching.get())}
+                    <button type="button" class="small-btn" on:click=move |_| limit.update(|l| *l += PAGE)>"Xem thêm"</button>
+                </p>
+            </Show>
         </section>
     }
 }
