@@ -79,13 +79,14 @@ mod tests {
     use crate::domain::cell::CellProfile;
 
     #[test]
-    fn an_encoded_value_decodes_to_the_same_value() {
+    fn an_encoded_value_decodes_to_the_same_value() -> Result<(), Box<dyn std::error::Error>> {
         let p = CellProfile {
             name: "Chi bộ Đông Hà".into(),
             ..CellProfile::default()
         };
-        let back: CellProfile = decode(&encode(&p).unwrap()).unwrap();
+        let back: CellProfile = decode(&encode(&p)?)?;
         assert_eq!(back, p);
+        Ok(())
     }
 
     #[test]

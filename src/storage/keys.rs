@@ -63,12 +63,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn quarter_keys_round_trip() {
-        let q = QuarterId::new(2026, 4).unwrap();
+    fn quarter_keys_round_trip() -> Result<(), crate::domain::quarter::QuarterError> {
+        let q = QuarterId::new(2026, 4)?;
         assert_eq!(Key::Quarter(q).name(), "chibo/v1/quarter/2026-Q4");
         assert_eq!(Key::quarter_of(&Key::Quarter(q).name()), Some(q));
         assert_eq!(Key::quarter_of(&Key::Profile.name()), None);
         assert_eq!(Key::quarter_of("chibo/v1/quarter/nonsense"), None);
+        Ok(())
     }
 
     #[test]

@@ -129,3 +129,13 @@ pub async fn copy_text(text: &str) -> Result<(), String> {
         .map(|_| ())
         .map_err(|_| fail())
 }
+
+/// The files chosen in the `<input type="file">` that fired `ev`.
+pub fn chosen_files(ev: &web_sys::Event) -> Vec<File> {
+    let input = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+    let list = input.and_then(|i| i.files());
+    list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
+        .unwrap_or_default()
+}

@@ -2,9 +2,8 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
-use super::browser::{download, now_iso, read_text};
+use super::browser::{chosen_files, download, now_iso, read_text};
 use super::district_state::District;
 use crate::domain::district::registry::{Registry, RegistryEntry};
 
@@ -36,10 +35,7 @@ pub fn RegistryPanel() -> impl IntoView {
         }
     };
     let import = move |ev: leptos::ev::Event| {
-        let input = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-        let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) else {
+        let Some(file) = chosen_files(&ev).into_iter().next() else {
             return;
         };
         spawn_local(async move {

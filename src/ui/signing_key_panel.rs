@@ -4,9 +4,8 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
-use super::browser::{copy_text, download, now_iso, random, read_text};
+use super::browser::{chosen_files, copy_text, download, now_iso, random, read_text};
 use super::state::Store;
 use crate::domain::cell_key::CellKey;
 use crate::domain::key_backup::{create_backup, open_backup, parse_backup, MIN_PASSPHRASE_CHARS};
@@ -107,10 +106,7 @@ pub fn SigningKeyPanel() -> impl IntoView {
     };
 
     let choose_file = move |ev: leptos::ev::Event| {
-        let input = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-        let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) else {
+        let Some(file) = chosen_files(&ev).into_iter().next() else {
             return;
         };
         spawn_local(async move {

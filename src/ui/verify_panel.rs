@@ -2,9 +2,8 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
-use super::browser::read_text;
+use super::browser::{chosen_files, read_text};
 use super::state::Store;
 use crate::domain::verify::{verify_result, MAX_RESULT_BYTES};
 
@@ -22,13 +21,7 @@ pub fn VerifyPanel() -> impl IntoView {
     let store = expect_context::<Store>();
     let results: RwSignal<Vec<Checked>> = RwSignal::new(Vec::new());
     let choose = move |ev: leptos::ev::Event| {
-        let input = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-        let Some(files) = input.and_then(|i| i.files()) else {
-            return;
-        };
-        let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+        let files = chosen_files(&ev);
         results.set(Vec::new());
         spawn_local(async move {
             for file in files {
