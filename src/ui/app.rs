@@ -7,6 +7,8 @@ use super::cell_profile_form::CellProfileForm;
 use super::district_state::District;
 use super::district_view::DistrictView;
 use super::notice_banner::NoticeBanner;
+use super::offline_status::{OfflineStatus, UpdateBanner};
+use super::pwa::Pwa;
 use super::quarter_picker::QuarterPicker;
 use super::quarter_view::QuarterView;
 use super::saved_quarters::SavedQuarters;
@@ -58,6 +60,7 @@ pub fn App() -> impl IntoView {
                 store.notices.update(|n| n.extend(notices));
             }
             provide_context(store);
+            provide_context(Pwa::start());
             // The district page is at #cap-tren, so a reload (or a bookmark) keeps it.
             let district = RwSignal::new(location_hash() == DISTRICT_HASH);
             let go = move |to_district: bool| {
@@ -76,6 +79,7 @@ pub fn App() -> impl IntoView {
                     </nav>
                 </header>
                 <main>
+                    <UpdateBanner/>
                     <NoticeBanner/>
                     <Show when=move || district.get() fallback=|| view! {
                         <CellProfileForm/>
@@ -84,6 +88,7 @@ pub fn App() -> impl IntoView {
                         <QuarterView/>
                         <SigningKeyPanel/>
                         <VerifyPanel/>
+                        <OfflineStatus/>
                     }>
                         <DistrictView/>
                     </Show>

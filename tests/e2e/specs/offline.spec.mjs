@@ -1,0 +1,33 @@
+// After one visit the app opens and works with no network, and says so.
+import { test, expect } from '@playwright/test';
+import { openApp, setUpCell, openMeeting } from './helpers.mjs';
+
+test('after one visit the app reloads, works and keeps changes with the network cut', async ({ page, context }) => {
+  await openApp(page);
+  await expect(page.getByTestId('offline-status')).toContainText('dùng được cả khi mất mạng');
+  await expect(page.getByTestId('persist-status')).not.toContainText('Đang hỏi');
+  // The service worker is active once its install has cached the whole shell; no second online
+  // visit is needed.
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByTestId('quarter-title')).toHaveText('Tự đánh giá quý 4/2026');
+  await setUpCell(page);
+  const sheet = await openMeeting(page, 1);
+  await sheet.getByLabel('Thời lượng (phút)').fill('95');
+  await page.reload();
+  await expect(page.getByLabel('Tên chi bộ')).toHaveValue('Chi bộ Thôn Đông Hà');
+  const again = await openMeeting(page, 1);
+  await expect(again.getByLabel('Thời lượng (phút)')).toHaveValue('95');
+  await context.setOffline(false);
+});
+
+test('the web app manifest and its icons are served', async ({ page }) => {
+  await page.goto('/');
+  const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+  const manifest = await (await page.request.get(href)).json();
+  expect(manifest.lang).toBe('vi');
+  expect(manifest.display).toBe('standalone');
+  for (const icon of manifest.icons) expect((await page.request.get(icon.src)).ok()).toBe(true);
+});
