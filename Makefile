@@ -48,7 +48,8 @@ bench: build
 
 # Refreshes the README's screenshots from a real browser session.
 screenshot: build
-	mkdir -p docs/img && cd tests/e2e && SCREENSHOT_DIR=$(CURDIR)/docs/img npx playwright test specs/quarter.spec.mjs -g "fills a full quarter"
+	cargo build --bin chibo
+	mkdir -p docs/img && cd tests/e2e && SCREENSHOT_DIR=$(CURDIR)/docs/img CHIBO_BIN=$(CURDIR)/target/debug/chibo npx playwright test specs/quarter.spec.mjs specs/district.spec.mjs -g "fills a full quarter|imports a registry"
 
 clean:
 	cargo clean

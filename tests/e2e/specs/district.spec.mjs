@@ -119,6 +119,14 @@ test('a district imports a registry and 50 files and sees every status, the tota
   expect(lines.find((l) => l.startsWith(strangerName))).toContain('Trung bình,Cần kiểm tra lại biên bản');
   expect(lines[lines.length - 1]).toContain('Chi bộ đổi tên');
 
+  if (process.env.SCREENSHOT_DIR) {
+    await page.getByTestId('result-detail').getByRole('button', { name: 'Đóng' }).click();
+    await page.setViewportSize({ width: 1100, height: 1000 });
+    await page.getByTestId('table-summary').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/district-desktop.png` });
+    await page.setViewportSize({ width: 390, height: 844 });
+  }
+
   // Everything is still there after a reload (IndexedDB + localStorage).
   await page.reload();
   await expect(page.getByTestId('status-counts')).toContainText('Tất cả: 50');
