@@ -27,20 +27,27 @@ fn fail(what: &str) -> String {
     format!("Không {what} được kho tệp của cấp trên (IndexedDB). Trình duyệt có thể đang ở chế độ riêng tư hoặc hết bộ nhớ.")
 }
 
-/// Adds files; returns them with their keys.
-pub async fn add_all(items: Vec<Received>) -> Result<Vec<Stored>, String> {
+/// Adds files; returns them with their keys. On failure the files come back with the message,
+/// so the caller can still show them.
+pub async fn add_all(items: Vec<Received>) -> Result<Vec<Stored>, (String, Vec<Received>)> {
     let values = Array::new();
     for r in &items {
-        values.push(&JsValue::from_str(&encode(r).map_err(|_| fail("ghi"))?));
+        match encode(r) {
+            Ok(text) => values.push(&JsValue::from_str(&text)),
+            Err(_) => return Err((fail("ghi"), items)),
+        };
     }
-    let keys = idb_add_all(values).await.map_err(|_| fail("ghi"))?;
+    let keys = match idb_add_all(values).await {
+        Ok(k) => k,
+        Err(_) => return Err((fail("ghi"), items)),
+    };
     let keys: Vec<u64> = Array::from(&keys)
         .iter()
         .filter_map(|k| k.as_f64())
         .map(|k| k as u64)
         .collect();
     if keys.len() != items.len() {
-        return Err(fail("ghi"));
+        return Err((fail("ghi"), items));
     }
     Ok(keys
         .into_iter()

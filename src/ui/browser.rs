@@ -139,3 +139,46 @@ pub fn chosen_files(ev: &web_sys::Event) -> Vec<File> {
     list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
         .unwrap_or_default()
 }
+
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+export function dropped_files(dt) {
+  // Entries must be taken now, while the drop event runs; reading them may finish later.
+  const items = dt && dt.items ? Array.from(dt.items) : [];
+  const entries = items.map((i) => (i.webkitGetAsEntry ? i.webkitGetAsEntry() : null));
+  if (!entries.length || entries.some((e) => !e)) return Promise.resolve(dt ? Array.from(dt.files) : []);
+  const out = [];
+  const walk = async (e, inFolder) => {
+    if (e.isFile) {
+      const f = await new Promise((res, rej) => e.file(res, rej));
+      if (!inFolder || f.name.toLowerCase().endsWith('.json')) out.push(f);
+      return;
+    }
+    const reader = e.createReader();
+    for (;;) {
+      const batch = await new Promise((res, rej) => reader.readEntries(res, rej));
+      if (!batch.length) break;
+      for (const c of batch) await walk(c, true);
+    }
+  };
+  return (async () => { for (const e of entries) await walk(e, false); return out; })();
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen::prelude::wasm_bindgen(js_name = dropped_files)]
+    fn dropped_files_js(dt: &web_sys::DataTransfer) -> js_sys::Promise;
+}
+
+/// The files of a drop, including those inside dropped folders (the `.json` ones), where the
+/// browser allows reading folders. Must be called while the drop event runs.
+pub fn dropped_files(dt: &web_sys::DataTransfer) -> impl std::future::Future<Output = Vec<File>> {
+    let promise = dropped_files_js(dt);
+    async move {
+        match JsFuture::from(promise).await {
+            Ok(list) => Array::from(&list)
+                .iter()
+                .filter_map(|f| f.dyn_into::<File>().ok())
+                .collect(),
+            Err(_) => Vec::new(),
+        }
+    }
+}

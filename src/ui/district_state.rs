@@ -155,7 +155,7 @@ impl District {
                 d.progress.set(Some((done, total)));
                 yield_now().await;
             }
-            let result = collection::add_all(received.clone()).await;
+            let result = collection::add_all(received).await;
             match result {
                 Ok(stored) => {
                     d.keys.update(|k| k.extend(stored.iter().map(|s| s.key)));
@@ -166,7 +166,7 @@ impl District {
                     d.message
                         .set(Some(Ok(format!("Đã nhận {total} tệp trong {secs} giây."))));
                 }
-                Err(e) => {
+                Err((e, received)) => {
                     // Still show them, so nothing the user chose is silently dropped.
                     d.files.update(|f| f.extend(received));
                     d.message.set(Some(Err(format!(

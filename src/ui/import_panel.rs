@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::browser::now_iso;
+use super::browser::{dropped_files, now_iso};
 use super::district_state::District;
 use crate::domain::district::collection::{Outcome, Status};
 use crate::domain::district::registry::RegistryEntry;
@@ -113,10 +113,14 @@ pub fn ImportPanel() -> impl IntoView {
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        let files = files_of(ev.data_transfer().and_then(|t| t.files()));
-        if !files.is_empty() {
-            d.import(files);
-        }
+        let Some(dt) = ev.data_transfer() else { return };
+        let files = dropped_files(&dt);
+        leptos::task::spawn_local(async move {
+            let files = files.await;
+            if !files.is_empty() {
+                d.import(files);
+            }
+        });
     };
     let confirm = move |_| {
         if let Some((cell, did, _)) = confirming.get_untracked() {
@@ -143,7 +147,7 @@ pub fn ImportPanel() -> impl IntoView {
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=on_drop
             >
-                <p>"Kéo thả các tệp kết quả vào đây, hoặc:"</p>
+                <p>"Kéo thả các tệp kết quả (hoặc cả thư mục) vào đây, hoặc:"</p>
                 <div class="row">
                     <div class="field">
                         <label for="import-files">"Chọn tệp (được chọn nhiều)"</label>

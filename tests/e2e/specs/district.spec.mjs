@@ -139,3 +139,22 @@ test('a district imports a registry and 50 files and sees every status, the tota
   await expect(page.getByTestId('status-counts')).toContainText('Tất cả: 0');
   await expect(page.getByTestId('table-summary')).toHaveText('0 chi bộ đã nộp hợp lệ, 41 chi bộ chưa nộp.');
 });
+
+test('files dropped on the drop zone are imported', async ({ page }) => {
+  mkdirSync(`${ROOT}-drop`, { recursive: true });
+  const [file] = sample(`${ROOT}-drop`, ['--count', '1', '--seed', '500', '--real']);
+  await page.goto('/#cap-tren');
+  const text = readFileSync(file, 'utf8');
+  await page.evaluate(([t]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], 'tha-vao.json', { type: 'application/json' }));
+    dt.items.add(new File(['rác'], 'rac.json', { type: 'application/json' }));
+    const zone = document.querySelector('[data-testid="dropzone"]');
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, [text]);
+  await expect(page.getByTestId('district-message')).toHaveText(/^Đã nhận 2 tệp/);
+  const row = (name) => page.getByTestId('file-row').filter({ has: page.locator('td.file-name', { hasText: name }) });
+  await expect(row('tha-vao.json')).toHaveAttribute('data-status', 'unregistered_key');
+  await expect(row('rac.json')).toHaveAttribute('data-status', 'unreadable');
+});
