@@ -15,6 +15,27 @@ fn chibo(args: &[&str]) -> (i32, String) {
     )
 }
 
+/// Runs `chibo sample`, asserting it succeeds.
+fn sample(dir: &std::path::Path, count: u32, quarter: &str, seed: u64, real: bool) {
+    let (count, seed) = (count.to_string(), seed.to_string());
+    let mut args = vec![
+        "sample",
+        "--count",
+        &count,
+        "--quarter",
+        quarter,
+        "--seed",
+        &seed,
+        "--out",
+    ];
+    args.push(dir.to_str().expect("utf-8 path"));
+    if real {
+        args.push("--real");
+    }
+    let (code, out) = chibo(&args);
+    assert_eq!(code, 0, "{out}");
+}
+
 fn temp_dir(name: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
     let _ = std::fs::remove_dir_all(&dir);
@@ -35,18 +56,7 @@ fn json_files(dir: &PathBuf) -> Vec<String> {
 fn samples_are_deterministic_training_flagged_and_verify_against_their_registry() {
     let (a, b) = (temp_dir("sample-a"), temp_dir("sample-b"));
     for dir in [&a, &b] {
-        let (code, _) = chibo(&[
-            "sample",
-            "--count",
-            "4",
-            "--quarter",
-            "2026-Q3",
-            "--seed",
-            "9",
-            "--out",
-            dir.to_str().unwrap(),
-        ]);
-        assert_eq!(code, 0);
+        sample(dir, 4, "2026-Q3", 9, false);
     }
     let files = json_files(&a);
     assert_eq!(files.len(), 4);
@@ -73,18 +83,7 @@ fn samples_are_deterministic_training_flagged_and_verify_against_their_registry(
 #[test]
 fn a_tampered_file_fails_with_its_reason_and_a_non_zero_status() {
     let dir = temp_dir("sample-tamper");
-    chibo(&[
-        "sample",
-        "--count",
-        "2",
-        "--quarter",
-        "2026-Q4",
-        "--seed",
-        "3",
-        "--out",
-        dir.to_str().unwrap(),
-        "--real",
-    ]);
+    sample(&dir, 2, "2026-Q4", 3, true);
     let files = json_files(&dir);
     let text = std::fs::read_to_string(&files[0]).unwrap();
     let tampered = dir.join("tampered.json");
@@ -117,28 +116,8 @@ fn a_tampered_file_fails_with_its_reason_and_a_non_zero_status() {
 #[test]
 fn a_key_missing_from_the_registry_fails() {
     let (a, b) = (temp_dir("sample-reg-a"), temp_dir("sample-reg-b"));
-    chibo(&[
-        "sample",
-        "--count",
-        "1",
-        "--quarter",
-        "2026-Q4",
-        "--seed",
-        "1",
-        "--out",
-        a.to_str().unwrap(),
-    ]);
-    chibo(&[
-        "sample",
-        "--count",
-        "1",
-        "--quarter",
-        "2026-Q4",
-        "--seed",
-        "2",
-        "--out",
-        b.to_str().unwrap(),
-    ]);
+    sample(&a, 1, "2026-Q4", 1, false);
+    sample(&b, 1, "2026-Q4", 2, false);
     let registry = a.join("registry.csv");
     let file = &json_files(&b)[0];
     let (code, out) = chibo(&["verify", "--registry", registry.to_str().unwrap(), file]);
@@ -149,18 +128,7 @@ fn a_key_missing_from_the_registry_fails() {
 #[test]
 fn aggregate_reports_every_file_and_writes_csv_and_xlsx_with_status_zero() {
     let dir = temp_dir("aggregate");
-    chibo(&[
-        "sample",
-        "--count",
-        "3",
-        "--quarter",
-        "2026-Q4",
-        "--seed",
-        "21",
-        "--out",
-        dir.to_str().unwrap(),
-        "--real",
-    ]);
+    sample(&dir, 3, "2026-Q4", 21, true);
     std::fs::write(dir.join("broken.json"), "{").unwrap();
     let files = json_files(&dir);
     std::fs::copy(&files[0], dir.join("zz-copy.json")).unwrap();

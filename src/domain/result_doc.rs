@@ -154,6 +154,29 @@ fn basis(o: &ItemOutcome) -> &'static str {
     }
 }
 
+/// Whether a quarter (its live report) can be exported yet; the member counts when it can. The
+/// app shows the reason from the report it already has, without building the subject.
+pub fn check_ready(
+    report: &QuarterReport,
+    profile: &CellProfile,
+) -> Result<super::cell::MemberCounts, ExportError> {
+    let counts = profile
+        .member_counts()
+        .filter(|_| profile.is_complete())
+        .ok_or(ExportError::ProfileIncomplete)?;
+    if report.meetings.is_empty() {
+        return Err(ExportError::NoMeetings);
+    }
+    let incomplete = report.meetings.len() - report.complete_meetings as usize;
+    if incomplete > 0 {
+        return Err(ExportError::SheetsIncomplete(incomplete));
+    }
+    if report.average_tenths.is_none() {
+        return Err(ExportError::NoScore);
+    }
+    Ok(counts)
+}
+
 /// Builds the subject from a quarter whose every sheet is complete.
 pub fn build_subject(
     rubric: &Rubric,
@@ -162,18 +185,8 @@ pub fn build_subject(
     app_version: &str,
     training: bool,
 ) -> Result<ResultSubject, ExportError> {
-    let counts = profile
-        .member_counts()
-        .filter(|_| profile.is_complete())
-        .ok_or(ExportError::ProfileIncomplete)?;
     let report = quarter_report(rubric, record, profile.officers);
-    if report.meetings.is_empty() {
-        return Err(ExportError::NoMeetings);
-    }
-    let incomplete = report.meetings.len() - report.complete_meetings as usize;
-    if incomplete > 0 {
-        return Err(ExportError::SheetsIncomplete(incomplete));
-    }
+    let counts = check_ready(&report, profile)?;
     let cell = CellSummary {
         name: profile.name.trim().to_string(),
         cell_type: profile.cell_type,

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::choice_field::ChoiceField;
 use super::state::Store;
 use super::text_field::TextField;
 use crate::domain::cell::{CellProfile, CellType, Officers, ProfileField};
@@ -48,28 +49,17 @@ pub fn CellProfileForm() -> impl IntoView {
                         on_input=text(|p, v| p.name = v)
                         error=issue(ProfileField::Name)
                     />
-                    <div class="field">
-                        <label for="cell-type">"Loại hình chi bộ"</label>
-                        <select
-                            id="cell-type"
-                            on:change=move |ev| {
-                                if let Some(t) = CellType::from_id(&event_target_value(&ev)) {
-                                    store.edit_profile(|p| p.cell_type = t);
-                                }
+                    <ChoiceField
+                        id="cell-type"
+                        label="Loại hình chi bộ"
+                        choices=CellType::ALL.iter().map(|t| (t.id(), t.label_vi())).collect()
+                        selected=initial.cell_type.id()
+                        on_change=move |v: String| {
+                            if let Some(t) = CellType::from_id(&v) {
+                                store.edit_profile(|p| p.cell_type = t);
                             }
-                        >
-                            {CellType::ALL
-                                .into_iter()
-                                .map(|t| {
-                                    view! {
-                                        <option value=t.id() selected=initial.cell_type == t>
-                                            {t.label_vi()}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()}
-                        </select>
-                    </div>
+                        }
+                    />
                     <TextField
                         id="parent-committee".into()
                         label="Đảng bộ cấp trên"
@@ -83,28 +73,17 @@ pub fn CellProfileForm() -> impl IntoView {
                         on_input=text(|p, v| p.secretary = v)
                         hint="Chỉ lưu trên thiết bị, không đưa vào tệp kết quả."
                     />
-                    <div class="field">
-                        <label for="officers">"Cấp ủy của chi bộ"</label>
-                        <select
-                            id="officers"
-                            on:change=move |ev| {
-                                if let Some(o) = Officers::from_id(&event_target_value(&ev)) {
-                                    store.edit_profile(|p| p.officers = o);
-                                }
+                    <ChoiceField
+                        id="officers"
+                        label="Cấp ủy của chi bộ"
+                        choices=Officers::ALL.iter().map(|o| (o.id(), o.label_vi())).collect()
+                        selected=initial.officers.id()
+                        on_change=move |v: String| {
+                            if let Some(o) = Officers::from_id(&v) {
+                                store.edit_profile(|p| p.officers = o);
                             }
-                        >
-                            {Officers::ALL
-                                .into_iter()
-                                .map(|o| {
-                                    view! {
-                                        <option value=o.id() selected=initial.officers == o>
-                                            {o.label_vi()}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()}
-                        </select>
-                    </div>
+                        }
+                    />
                     <TextField
                         id="members-official".into()
                         label="Số đảng viên chính thức"

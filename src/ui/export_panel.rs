@@ -7,7 +7,7 @@ use super::browser::{can_share_file, download, now_iso, random, share_file};
 use super::state::Store;
 use crate::domain::cell_key::CellKey;
 use crate::domain::eddsa_jcs::to_pretty;
-use crate::domain::result_doc::{build_subject, sign_result, ExportMeta};
+use crate::domain::result_doc::{check_ready, sign_result, ExportMeta};
 
 const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 const MIME: &str = "application/json";
@@ -20,14 +20,11 @@ pub fn ExportPanel() -> impl IntoView {
     let last: RwSignal<Option<(String, String)>> = RwSignal::new(None);
     // Why the quarter cannot be exported yet (None: ready).
     let blocker = Memo::new(move |_| {
-        let rubric = store.rubric.get()?;
-        store.record.with(|r| {
+        store.report.with(|r| {
             let r = r.as_ref()?;
-            store.profile.with(|p| {
-                build_subject(&rubric, r, p, APP_VERSION, false)
-                    .err()
-                    .map(|e| e.to_string())
-            })
+            store
+                .profile
+                .with(|p| check_ready(r, p).err().map(|e| e.to_string()))
         })
     });
     let has_key = move || store.key.with(Option::is_some);

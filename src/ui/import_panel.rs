@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::browser::{dropped_files, now_iso};
+use super::browser::{chosen_files, dropped_files, now_iso};
 use super::district_state::District;
 use crate::domain::district::collection::{Outcome, Status};
 use crate::domain::district::registry::RegistryEntry;
@@ -21,11 +21,6 @@ struct Row {
     detail: String,
     /// For a valid signature with an unknown key: (cell name, did, fingerprint).
     registrable: Option<(String, String, String)>,
-}
-
-fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
-    list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
-        .unwrap_or_default()
 }
 
 /// Import box and the list of received files.
@@ -99,14 +94,15 @@ pub fn ImportPanel() -> impl IntoView {
         })
     };
     let on_files = move |ev: leptos::ev::Event| {
-        let input = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-        let files = files_of(input.as_ref().and_then(|i| i.files()));
+        let files = chosen_files(&ev);
         if !files.is_empty() {
             d.import(files);
         }
-        if let Some(i) = input {
+        // Let the same files be chosen again later.
+        if let Some(i) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
             i.set_value("");
         }
     };

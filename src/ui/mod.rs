@@ -5,6 +5,7 @@ pub mod add_meeting;
 pub mod app;
 pub mod browser;
 pub mod cell_profile_form;
+pub mod choice_field;
 pub mod district_state;
 pub mod district_table;
 pub mod district_view;
