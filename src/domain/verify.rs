@@ -4,6 +4,7 @@
 //! typed result (unknown fields rejected) → rubric known and hash matches → every derived value
 //! recomputed from the facts and answers.
 
+use serde::Deserialize;
 use serde_json::Value;
 use thiserror::Error;
 
@@ -204,8 +205,9 @@ pub fn verify_result(text: &str, catalog: &Catalog) -> Result<VerifiedResult, Ve
     {
         return Err(VerifyError::NotAResult(format!("trường lạ «{k}»")));
     }
-    let subject_value = doc.get("credentialSubject").cloned().unwrap_or(Value::Null);
-    let subject: ResultSubject = serde_json::from_value(subject_value.clone())
+    // Read in place: the subject is most of a 27 KB document, and imports verify thousands.
+    let subject_value = doc.get("credentialSubject").unwrap_or(&Value::Null);
+    let subject = ResultSubject::deserialize(subject_value)
         .map_err(|e| VerifyError::NotAResult(e.to_string()))?;
     if subject.format != RESULT_FORMAT || subject.format_version != RESULT_FORMAT_VERSION {
         return Err(VerifyError::NotAResult(format!(
@@ -237,7 +239,7 @@ pub fn verify_result(text: &str, catalog: &Catalog) -> Result<VerifiedResult, Ve
     let expected = recompute(rubric, &subject).map_err(|e| VerifyError::Mismatch(e.to_string()))?;
     if expected != subject {
         let a = serde_json::to_value(&expected).unwrap_or(Value::Null);
-        let d = first_difference(&a, &subject_value, "credentialSubject")
+        let d = first_difference(&a, subject_value, "credentialSubject")
             .unwrap_or_else(|| "credentialSubject".into());
         return Err(VerifyError::Mismatch(d));
     }

@@ -28,14 +28,22 @@ pub fn DistrictTable(selected: RwSignal<Option<usize>>) -> impl IntoView {
     // Draw the first rows only; "Xem thêm" adds more (filters and CSV always cover all rows).
     let limit = RwSignal::new(PAGE);
     let year = move || d.quarter.get().year();
-    let shown = Memo::new(move |_| {
+    // (rows drawn, rows matching the filters)
+    let selection = Memo::new(move |_| {
         d.table.with(|t| {
-            select_rows(&t.rows, type_filter.get(), rating_filter.get(), sort.get())
+            let all = select_rows(&t.rows, type_filter.get(), rating_filter.get(), sort.get());
+            let n = all.len();
+            let rows = all
                 .into_iter()
+                .take(limit.get())
                 .cloned()
-                .collect::<Vec<_>>()
+                .collect::<Vec<_>>();
+            (rows, n)
         })
     });
+    let shown = move || selection.with(|s| s.0.clone());
+    let matching = move || selection.with(|s| s.1);
+    let missing_limit = RwSignal::new(PAGE);
     let set_quarter = move |y: Option<i32>, q: Option<u8>| {
         let cur = d.quarter.get_untracked();
         if let Ok(n) = QuarterId::new(y.unwrap_or(cur.year()), q.unwrap_or(cur.quarter())) {
@@ -104,7 +112,7 @@ pub fn DistrictTable(selected: RwSignal<Option<usize>>) -> impl IntoView {
                         <th scope="col">"Cấp trên xếp loại"</th><th scope="col">"Nhận xét"</th><th scope="col"><span class="sr-only">"Xem"</span></th>
                     </tr></thead>
                     <tbody>
-                        <For each=move || shown.get() key=|r| (r.index, r.review.clone(), r.rating) let:r>
+                        <For each=shown key=|r| (r.index, r.review.clone(), r.rating) let:r>
                             {
                                 let key = review_key(&r.cell_name, d.quarter.get_untracked());
                                 let (k1, k2) = (key.clone(), key);
@@ -146,9 +154,9 @@ pub fn DistrictTable(selected: RwSignal<Option<usize>>) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <Show when=move || { d.table.with(|t| t.rows.len()) > limit.get() }>
+            <Show when=move || { matching() > limit.get() }>
                 <p class="muted small">
-                    {move || format!("Đang hiển thị {} dòng đầu. ", limit.get())}
+                    {move || format!("Đang hiển thị {}/{} dòng. ", limit.get(), matching())}
                     <button type="button" class="small-btn" on:click=move |_| limit.update(|l| *l += PAGE)>"Xem thêm"</button>
                 </p>
             </Show>
@@ -166,8 +174,14 @@ pub fn DistrictTable(selected: RwSignal<Option<usize>>) -> impl IntoView {
             </div>
             <h3>"Chi bộ chưa nộp"</h3>
             <ul data-testid="missing-cells">
-                {move || d.table.with(|t| t.missing.iter().map(|m| view! { <li>{m.cell_name.clone()}</li> }).collect_view())}
+                {move || d.table.with(|t| t.missing.iter().take(missing_limit.get()).map(|m| view! { <li>{m.cell_name.clone()}</li> }).collect_view())}
             </ul>
+            <Show when=move || { d.table.with(|t| t.missing.len()) > missing_limit.get() }>
+                <p class="muted small">
+                    {move || format!("Đang hiển thị {}/{} chi bộ. ", missing_limit.get(), d.table.with(|t| t.missing.len()))}
+                    <button type="button" class="small-btn" on:click=move |_| missing_limit.update(|l| *l += PAGE)>"Xem thêm"</button>
+                </p>
+            </Show>
         </section>
     }
 }

@@ -7,6 +7,9 @@ use super::browser::{chosen_files, download, now_iso, read_text};
 use super::district_state::District;
 use crate::domain::district::registry::{Registry, RegistryEntry};
 
+/// Rows drawn at first, and added by "Xem thêm".
+const PAGE: usize = 100;
+
 /// Registry of cell keys.
 #[component]
 pub fn RegistryPanel() -> impl IntoView {
@@ -16,6 +19,21 @@ pub fn RegistryPanel() -> impl IntoView {
     let from = RwSignal::new(now_iso().get(..10).unwrap_or("2026-01-01").to_string());
     let msg: RwSignal<Option<Result<String, String>>> = RwSignal::new(None);
     let confirm_remove: RwSignal<Option<String>> = RwSignal::new(None);
+    // A province's registry has thousands of keys: draw the first rows that match the search.
+    let query = RwSignal::new(String::new());
+    let limit = RwSignal::new(PAGE);
+    let selection = Memo::new(move |_| {
+        d.registry.with(|r| {
+            let found = r.search(&query.get());
+            let n = found.len();
+            let rows = found
+                .into_iter()
+                .take(limit.get())
+                .cloned()
+                .collect::<Vec<_>>();
+            (rows, n)
+        })
+    });
 
     let save = move |_| {
         let entry = RegistryEntry {
@@ -51,12 +69,16 @@ pub fn RegistryPanel() -> impl IntoView {
                 });
             match result {
                 Ok(incoming) => {
-                    let mut reg = d.registry.get_untracked();
                     let n = incoming.entries.len();
-                    for e in incoming.entries {
-                        let _ = reg.upsert(e);
+                    let current = d.registry.with_untracked(|r| r.entries.clone());
+                    // Both sides were checked already; the file's entries replace same-did ones.
+                    match Registry::from_entries(current.into_iter().chain(incoming.entries)) {
+                        Ok(reg) => d.set_registry(reg),
+                        Err((_, e)) => {
+                            msg.set(Some(Err(format!("Không nhập được danh bạ: {e}"))));
+                            return;
+                        }
                     }
-                    d.set_registry(reg);
                     msg.set(Some(Ok(format!("Đã nhập {n} khóa vào danh bạ."))));
                 }
                 Err(e) => msg.set(Some(Err(format!("Không nhập được danh bạ: {e}")))),
@@ -88,11 +110,15 @@ pub fn RegistryPanel() -> impl IntoView {
                 <button type="button" on:click=export_json>"Xuất danh bạ JSON"</button>
             </div>
             <p data-testid="registry-count">{move || format!("{} khóa trong danh bạ.", d.registry.with(|r| r.entries.len()))}</p>
+            <div class="field">
+                <label for="registry-search">"Tìm trong danh bạ (tên chi bộ hoặc dấu vân tay)"</label>
+                <input id="registry-search" type="search" prop:value=query on:input=move |ev| { query.set(event_target_value(&ev)); limit.set(PAGE); }/>
+            </div>
             <div class="table-wrap">
                 <table data-testid="registry-table">
                     <thead><tr><th scope="col">"Chi bộ"</th><th scope="col">"Dấu vân tay"</th><th scope="col">"Hiệu lực từ"</th><th scope="col"><span class="sr-only">"Thao tác"</span></th></tr></thead>
                     <tbody>
-                        <For each=move || d.registry.get().entries key=|e| (e.did.clone(), e.cell_name.clone(), e.valid_from.clone()) let:e>
+                        <For each=move || selection.with(|s| s.0.clone()) key=|e| (e.did.clone(), e.cell_name.clone(), e.valid_from.clone()) let:e>
                             {
                                 let (edit_e, rm_did, rm_did2, show_did) = (e.clone(), e.did.clone(), e.did.clone(), e.did.clone());
                                 view! {
@@ -126,6 +152,12 @@ pub fn RegistryPanel() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            <Show when=move || { selection.with(|s| s.1) > limit.get() }>
+                <p class="muted small">
+                    {move || format!("Đang hiển thị {}/{} khóa. ", limit.get(), selection.with(|s| s.1))}
+                    <button type="button" class="small-btn" on:click=move |_| limit.update(|l| *l += PAGE)>"Xem thêm"</button>
+                </p>
+            </Show>
             <h3>"Thêm hoặc sửa một khóa"</h3>
             <div class="grid">
                 <div class="field">

@@ -161,6 +161,7 @@ pub fn classify(received: &[Received], registry: &Registry) -> Vec<Classified> {
     let mut out: Vec<Classified> = Vec::with_capacity(received.len());
     let mut seen_hash = std::collections::HashSet::new();
     let mut seen_id = std::collections::HashSet::new();
+    let registry = registry.by_did();
     for r in received {
         let status = |status, detail: String| Classified {
             status,
@@ -195,7 +196,7 @@ pub fn classify(received: &[Received], registry: &Registry) -> Vec<Classified> {
                         "tệp tạo trong chế độ tập huấn, không tính".into(),
                     )
                 } else {
-                    match registry.get(issuer) {
+                    match registry.get(issuer.as_str()) {
                         None => status(
                             Status::UnregisteredKey,
                             format!("khóa {fingerprint} chưa có trong danh bạ"),

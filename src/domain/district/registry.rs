@@ -59,26 +59,68 @@ fn valid_date(s: &str) -> bool {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
 }
 
+/// Validates an entry and trims its name.
+fn checked(entry: RegistryEntry) -> Result<RegistryEntry, String> {
+    if entry.cell_name.trim().is_empty() {
+        return Err("thiếu tên chi bộ".into());
+    }
+    decode_did_key(&entry.did).map_err(|e| format!("did:key không hợp lệ: {e}"))?;
+    if !valid_date(&entry.valid_from) {
+        return Err(format!(
+            "ngày hiệu lực «{}» không hợp lệ (năm-tháng-ngày)",
+            entry.valid_from
+        ));
+    }
+    Ok(RegistryEntry {
+        cell_name: entry.cell_name.trim().to_string(),
+        ..entry
+    })
+}
+
 impl Registry {
     /// Checks and adds (or replaces, by did) an entry.
     pub fn upsert(&mut self, entry: RegistryEntry) -> Result<(), String> {
-        if entry.cell_name.trim().is_empty() {
-            return Err("thiếu tên chi bộ".into());
-        }
-        decode_did_key(&entry.did).map_err(|e| format!("did:key không hợp lệ: {e}"))?;
-        if !valid_date(&entry.valid_from) {
-            return Err(format!(
-                "ngày hiệu lực «{}» không hợp lệ (năm-tháng-ngày)",
-                entry.valid_from
-            ));
-        }
+        let entry = checked(entry)?;
         self.entries.retain(|e| e.did != entry.did);
-        self.entries.push(RegistryEntry {
-            cell_name: entry.cell_name.trim().to_string(),
-            ..entry
-        });
+        self.entries.push(entry);
         self.entries.sort();
         Ok(())
+    }
+
+    /// Builds a registry from many entries at once (a later entry replaces an earlier one with
+    /// the same did). Linear, unlike repeated `upsert`: a province's file has thousands of rows.
+    /// On a bad entry, returns its 0-based position and the reason.
+    pub fn from_entries(
+        entries: impl IntoIterator<Item = RegistryEntry>,
+    ) -> Result<Self, (usize, String)> {
+        let mut by_did = std::collections::HashMap::new();
+        for (i, e) in entries.into_iter().enumerate() {
+            let e = checked(e).map_err(|reason| (i, reason))?;
+            by_did.insert(e.did.clone(), e);
+        }
+        let mut entries: Vec<RegistryEntry> = by_did.into_values().collect();
+        entries.sort();
+        Ok(Self { entries })
+    }
+
+    /// Entries whose cell name (case and spacing ignored), did or fingerprint contains `query`;
+    /// all entries for an empty query.
+    pub fn search(&self, query: &str) -> Vec<&RegistryEntry> {
+        let q = normalize(query);
+        self.entries
+            .iter()
+            .filter(|e| {
+                q.is_empty()
+                    || normalize(&e.cell_name).contains(&q)
+                    || e.did.to_lowercase().contains(&q)
+                    || e.fingerprint().to_lowercase().contains(&q)
+            })
+            .collect()
+    }
+
+    /// An index by did, for looking up many files against the registry.
+    pub fn by_did(&self) -> std::collections::HashMap<&str, &RegistryEntry> {
+        self.entries.iter().map(|e| (e.did.as_str(), e)).collect()
     }
 
     /// Removes the entry of a did.
@@ -104,7 +146,7 @@ impl Registry {
             ));
         };
         let (fp, from) = (col("fingerprint"), col("valid_from"));
-        let mut reg = Registry::default();
+        let mut entries = Vec::new();
         for (i, row) in rows {
             let get = |c: Option<usize>| {
                 c.and_then(|c| row.get(c))
@@ -118,18 +160,21 @@ impl Registry {
                     .filter(|s| !s.is_empty())
                     .unwrap_or_else(|| "2000-01-01".into()),
             };
-            let line = i + 1;
             let given = get(fp);
-            reg.upsert(entry.clone())
-                .map_err(|reason| RegistryError::Line { line, reason })?;
+            // The did is checked first, so a bad did is not reported as a fingerprint mismatch.
+            let entry = checked(entry).map_err(|reason| RegistryError::Line {
+                line: i + 1,
+                reason,
+            })?;
             if !given.is_empty() && given != entry.fingerprint() {
                 return Err(RegistryError::Line {
-                    line,
+                    line: i + 1,
                     reason: "dấu vân tay không khớp với did:key".into(),
                 });
             }
+            entries.push(entry);
         }
-        Ok(reg)
+        Self::from_entries(entries).map_err(|(_, reason)| RegistryError::File(reason))
     }
 
     /// Writes the registry as CSV (UTF-8 with BOM, header `cell_name,did,fingerprint,valid_from`).
@@ -155,14 +200,10 @@ impl Registry {
     pub fn from_json(text: &str) -> Result<Self, RegistryError> {
         let raw: Registry =
             serde_json::from_str(text).map_err(|e| RegistryError::File(e.to_string()))?;
-        let mut reg = Registry::default();
-        for (i, e) in raw.entries.into_iter().enumerate() {
-            reg.upsert(e).map_err(|reason| RegistryError::Line {
-                line: i + 1,
-                reason,
-            })?;
-        }
-        Ok(reg)
+        Self::from_entries(raw.entries).map_err(|(i, reason)| RegistryError::Line {
+            line: i + 1,
+            reason,
+        })
     }
 
     /// The JSON form.
@@ -173,6 +214,37 @@ impl Registry {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn search_finds_entries_by_name_ignoring_case_and_spacing_or_by_fingerprint() {
+        let key = |seed: u8| {
+            crate::domain::did_key::did_key(
+                &ed25519_dalek::SigningKey::from_bytes(&[seed; 32])
+                    .verifying_key()
+                    .to_bytes(),
+            )
+        };
+        let reg = Registry::from_entries([
+            RegistryEntry {
+                cell_name: "Chi bộ Thôn  Yên Thế".into(),
+                did: key(1),
+                valid_from: "2026-01-01".into(),
+            },
+            RegistryEntry {
+                cell_name: "Chi bộ Trường Tiểu học".into(),
+                did: key(2),
+                valid_from: "2026-01-01".into(),
+            },
+        ])
+        .expect("valid entries");
+        assert_eq!(reg.search("").len(), 2);
+        let found = reg.search("thôn yên");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].cell_name, "Chi bộ Thôn  Yên Thế");
+        let fp = reg.entries[1].fingerprint();
+        assert_eq!(reg.search(&fp[..6])[0].did, reg.entries[1].did);
+        assert!(reg.search("không có").is_empty());
+    }
+
     use super::*;
     use crate::domain::did_key::did_key;
 
