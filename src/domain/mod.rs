@@ -23,4 +23,5 @@ pub mod rubric;
 pub mod sample;
 pub mod scoring;
 pub mod slug;
+pub mod training;
 pub mod verify;

@@ -4,16 +4,24 @@ use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
 use super::envelope::{decode, encode};
+use super::keys::Workspace;
+use super::local::workspace;
 use crate::domain::district::collection::Received;
+
+fn db() -> &'static str {
+    workspace().database()
+}
 
 #[wasm_bindgen(module = "/src/storage/idb.js")]
 extern "C" {
     #[wasm_bindgen(catch)]
-    async fn idb_add_all(values: Array) -> Result<JsValue, JsValue>;
+    async fn idb_add_all(name: &str, values: Array) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
-    async fn idb_get_all() -> Result<JsValue, JsValue>;
+    async fn idb_get_all(name: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
-    async fn idb_delete(keys: Array) -> Result<JsValue, JsValue>;
+    async fn idb_delete(name: &str, keys: Array) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    async fn idb_drop(name: &str) -> Result<JsValue, JsValue>;
 }
 
 /// A stored file and its IndexedDB key.
@@ -37,7 +45,7 @@ pub async fn add_all(items: Vec<Received>) -> Result<Vec<Stored>, (String, Vec<R
             Err(_) => return Err((fail("ghi"), items)),
         };
     }
-    let keys = match idb_add_all(values).await {
+    let keys = match idb_add_all(db(), values).await {
         Ok(k) => k,
         Err(_) => return Err((fail("ghi"), items)),
     };
@@ -58,7 +66,7 @@ pub async fn add_all(items: Vec<Received>) -> Result<Vec<Stored>, (String, Vec<R
 
 /// Loads every file. Values that cannot be read are left in place and counted (never deleted).
 pub async fn load_all() -> Result<(Vec<Stored>, usize), String> {
-    let pair = Array::from(&idb_get_all().await.map_err(|_| fail("đọc"))?);
+    let pair = Array::from(&idb_get_all(db()).await.map_err(|_| fail("đọc"))?);
     let (keys, values) = (Array::from(&pair.get(0)), Array::from(&pair.get(1)));
     let mut out = Vec::with_capacity(values.length() as usize);
     let mut unreadable = 0;
@@ -80,5 +88,16 @@ pub async fn delete(keys: &[u64]) -> Result<(), String> {
     for k in keys {
         arr.push(&JsValue::from_f64(*k as f64));
     }
-    idb_delete(arr).await.map(|_| ()).map_err(|_| fail("xoá"))
+    idb_delete(db(), arr)
+        .await
+        .map(|_| ())
+        .map_err(|_| fail("xoá"))
+}
+
+/// Deletes the training workspace's whole collection.
+pub async fn drop_training() -> Result<(), String> {
+    idb_drop(Workspace::Training.database())
+        .await
+        .map(|_| ())
+        .map_err(|_| fail("xoá"))
 }

@@ -1,10 +1,10 @@
 // The district collection in IndexedDB (localStorage's ~5 MB cannot hold thousands of results).
 // Called only from src/storage/collection.rs. Values are strings (the versioned envelope).
-const DB = 'chibo-district';
+// Each workspace has its own database (name passed in): training data never mixes with real.
 const STORE = 'received';
 const VERSION = 1;
 
-function open() {
+function open(DB) {
   return new Promise((resolve, reject) => {
     const req = indexedDB.open(DB, VERSION);
     req.onupgradeneeded = () => {
@@ -25,8 +25,8 @@ function done(tx, db, value) {
 }
 
 /** Adds values; resolves to their new keys, in order. */
-export async function idb_add_all(values) {
-  const db = await open();
+export async function idb_add_all(name, values) {
+  const db = await open(name);
   const tx = db.transaction(STORE, 'readwrite');
   const store = tx.objectStore(STORE);
   const keys = [];
@@ -35,8 +35,8 @@ export async function idb_add_all(values) {
 }
 
 /** Resolves to [keys, values]. */
-export async function idb_get_all() {
-  const db = await open();
+export async function idb_get_all(name) {
+  const db = await open(name);
   const tx = db.transaction(STORE, 'readonly');
   const store = tx.objectStore(STORE);
   let keys, values;
@@ -46,10 +46,21 @@ export async function idb_get_all() {
 }
 
 /** Deletes the given keys. */
-export async function idb_delete(keys) {
-  const db = await open();
+export async function idb_delete(name, keys) {
+  const db = await open(name);
   const tx = db.transaction(STORE, 'readwrite');
   const store = tx.objectStore(STORE);
   for (const k of keys) store.delete(k);
   return done(tx, db, () => undefined);
+}
+
+/** Deletes a whole database (the training workspace's, on reset). */
+export function idb_drop(name) {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.deleteDatabase(name);
+    req.onsuccess = () => resolve(undefined);
+    req.onerror = () => reject(req.error);
+    // Another tab still has it open: it is deleted once that tab closes it.
+    req.onblocked = () => resolve(undefined);
+  });
 }

@@ -8,6 +8,42 @@ pub const PREFIX: &str = "chibo/v1/";
 pub const BACKUP_PREFIX: &str = "chibo/backup/";
 const QUARTER: &str = "quarter/";
 
+/// Prefix of the training workspace's keys (inside [`PREFIX`], so a real-data key can never
+/// start with it: real keys are `chibo/v1/<name>` with fixed names that are not `training/`).
+pub const TRAINING_PREFIX: &str = "chibo/v1/training/";
+/// Where the chosen workspace is kept (shared by both workspaces).
+pub const WORKSPACE_KEY: &str = "chibo/v1/workspace";
+
+/// Which data the app works on. Workshops use `Training`, whose keys (and IndexedDB database)
+/// are apart from the real ones, so practice never touches a real draft or collection.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Workspace {
+    #[default]
+    Real,
+    Training,
+}
+
+impl Workspace {
+    /// The prefix of this workspace's keys.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Self::Real => PREFIX,
+            Self::Training => TRAINING_PREFIX,
+        }
+    }
+
+    /// The IndexedDB database of this workspace's district collection.
+    pub fn database(self) -> &'static str {
+        match self {
+            Self::Real => "chibo-district",
+            Self::Training => "chibo-district-training",
+        }
+    }
+}
+
 /// A place in storage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Key {
@@ -25,25 +61,39 @@ pub enum Key {
     Reviews,
     /// The quarter the district view shows.
     DistrictQuarter,
+    /// Whether the guided walk-through was finished or skipped (`bool`).
+    GuideSeen,
 }
 
 impl Key {
-    /// The localStorage key.
+    /// The localStorage key in the real workspace.
     pub fn name(self) -> String {
+        self.name_in(Workspace::Real)
+    }
+
+    /// The localStorage key in a workspace.
+    pub fn name_in(self, ws: Workspace) -> String {
+        let p = ws.prefix();
         match self {
-            Self::Profile => format!("{PREFIX}profile"),
-            Self::Settings => format!("{PREFIX}settings"),
-            Self::Quarter(q) => format!("{PREFIX}{QUARTER}{q}"),
-            Self::SigningKey => format!("{PREFIX}signing-key"),
-            Self::Registry => format!("{PREFIX}district/registry"),
-            Self::Reviews => format!("{PREFIX}district/reviews"),
-            Self::DistrictQuarter => format!("{PREFIX}district/quarter"),
+            Self::Profile => format!("{p}profile"),
+            Self::Settings => format!("{p}settings"),
+            Self::Quarter(q) => format!("{p}{QUARTER}{q}"),
+            Self::SigningKey => format!("{p}signing-key"),
+            Self::Registry => format!("{p}district/registry"),
+            Self::Reviews => format!("{p}district/reviews"),
+            Self::DistrictQuarter => format!("{p}district/quarter"),
+            Self::GuideSeen => format!("{p}guide-seen"),
         }
     }
 
-    /// The quarter a key name holds, if it is a quarter key.
+    /// The quarter a real-workspace key name holds, if it is a quarter key.
     pub fn quarter_of(name: &str) -> Option<QuarterId> {
-        let rest = name.strip_prefix(PREFIX)?.strip_prefix(QUARTER)?;
+        Self::quarter_of_in(Workspace::Real, name)
+    }
+
+    /// The quarter a key name of a workspace holds, if it is a quarter key of that workspace.
+    pub fn quarter_of_in(ws: Workspace, name: &str) -> Option<QuarterId> {
+        let rest = name.strip_prefix(ws.prefix())?.strip_prefix(QUARTER)?;
         QuarterId::parse(rest).ok()
     }
 
@@ -69,6 +119,38 @@ mod tests {
         assert_eq!(Key::quarter_of(&Key::Quarter(q).name()), Some(q));
         assert_eq!(Key::quarter_of(&Key::Profile.name()), None);
         assert_eq!(Key::quarter_of("chibo/v1/quarter/nonsense"), None);
+        Ok(())
+    }
+
+    #[test]
+    fn training_keys_never_collide_with_real_ones(
+    ) -> Result<(), crate::domain::quarter::QuarterError> {
+        let q = QuarterId::new(2026, 4)?;
+        let keys = [
+            Key::Profile,
+            Key::Settings,
+            Key::Quarter(q),
+            Key::SigningKey,
+            Key::Registry,
+            Key::Reviews,
+            Key::DistrictQuarter,
+            Key::GuideSeen,
+        ];
+        for k in keys {
+            let (real, training) = (k.name_in(Workspace::Real), k.name_in(Workspace::Training));
+            assert!(training.starts_with(TRAINING_PREFIX));
+            assert!(!real.starts_with(TRAINING_PREFIX));
+            assert_ne!(real, WORKSPACE_KEY);
+            assert_ne!(training, WORKSPACE_KEY);
+        }
+        let tq = Key::Quarter(q).name_in(Workspace::Training);
+        assert_eq!(
+            Key::quarter_of(&tq),
+            None,
+            "a training quarter is not a real one"
+        );
+        assert_eq!(Key::quarter_of_in(Workspace::Training, &tq), Some(q));
+        assert_ne!(Workspace::Real.database(), Workspace::Training.database());
         Ok(())
     }
 

@@ -9,10 +9,13 @@ use serde::Serialize;
 use thiserror::Error;
 
 use super::envelope::{decode, encode, DecodeError};
-use super::keys::{Key, PREFIX};
+use super::keys::{Key, Workspace, WORKSPACE_KEY};
 use crate::domain::quarter::QuarterId;
 
 thread_local! {
+    /// The workspace of this page load (read once at start; switching reloads the page, so no
+    /// view ever holds data of both).
+    static WORKSPACE: std::cell::Cell<Option<Workspace>> = const { std::cell::Cell::new(None) };
     /// Keys whose unreadable value could not be set aside: writing them would destroy it.
     static FROZEN: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
 }
@@ -54,6 +57,42 @@ pub enum SaveError {
     Encode,
 }
 
+/// The workspace this page works on (the stored choice; `Real` when none or unreadable).
+pub fn workspace() -> Workspace {
+    WORKSPACE.with(|w| {
+        w.get().unwrap_or_else(|| {
+            let ws = raw_get(WORKSPACE_KEY)
+                .and_then(|raw| decode::<Workspace>(&raw).ok())
+                .unwrap_or_default();
+            w.set(Some(ws));
+            ws
+        })
+    })
+}
+
+/// Stores the workspace to use from the next page load on.
+pub fn choose_workspace(ws: Workspace) -> Result<(), SaveError> {
+    let text = encode(&ws).map_err(|_| SaveError::Encode)?;
+    LocalStorage::raw()
+        .set_item(WORKSPACE_KEY, &text)
+        .map_err(|_| SaveError::Write)
+}
+
+/// Deletes every localStorage value of the training workspace (never a real one: the prefix
+/// of training keys is not a prefix of any real key).
+pub fn clear_training() {
+    let storage = LocalStorage::raw();
+    let prefix = Workspace::Training.prefix();
+    let len = storage.length().unwrap_or(0);
+    let doomed: Vec<String> = (0..len)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(prefix))
+        .collect();
+    for k in doomed {
+        let _ = storage.remove_item(&k);
+    }
+}
+
 fn now_millis() -> u64 {
     js_sys::Date::now() as u64
 }
@@ -64,7 +103,7 @@ fn raw_get(name: &str) -> Option<String> {
 
 /// Reads a value. `Ok(None)`: nothing stored. `Err`: it was unreadable and has been set aside.
 pub fn load<T: DeserializeOwned>(key: Key) -> Result<Option<T>, SetAside> {
-    let name = key.name();
+    let name = key.name_in(workspace());
     let Some(raw) = raw_get(&name) else {
         return Ok(None);
     };
@@ -104,7 +143,7 @@ fn set_aside(name: &str, raw: &str, reason: DecodeError) -> SetAside {
 
 /// Writes a value in its envelope.
 pub fn save<T: Serialize>(key: Key, value: &T) -> Result<(), SaveError> {
-    let name = key.name();
+    let name = key.name_in(workspace());
     if FROZEN.with(|f| f.borrow().contains(&name)) {
         return Err(SaveError::Frozen);
     }
@@ -116,7 +155,7 @@ pub fn save<T: Serialize>(key: Key, value: &T) -> Result<(), SaveError> {
 
 /// Removes a value.
 pub fn remove(key: Key) {
-    LocalStorage::delete(key.name());
+    LocalStorage::delete(key.name_in(workspace()));
 }
 
 /// Quarters that have a stored value, newest first.
@@ -125,8 +164,7 @@ pub fn stored_quarters() -> Vec<QuarterId> {
     let len = storage.length().unwrap_or(0);
     let mut out: Vec<QuarterId> = (0..len)
         .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|k| k.starts_with(PREFIX))
-        .filter_map(|k| Key::quarter_of(&k))
+        .filter_map(|k| Key::quarter_of_in(workspace(), &k))
         .collect();
     out.sort_unstable_by(|a, b| b.cmp(a));
     out

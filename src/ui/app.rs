@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::cell_profile_form::CellProfileForm;
 use super::district_state::District;
 use super::district_view::DistrictView;
+use super::guide_panel::{Guide, GuidePanel};
 use super::notice_banner::NoticeBanner;
 use super::offline_status::{OfflineStatus, UpdateBanner};
 use super::pwa::Pwa;
@@ -13,10 +14,12 @@ use super::quarter_picker::QuarterPicker;
 use super::quarter_view::QuarterView;
 use super::saved_quarters::SavedQuarters;
 use super::signing_key_panel::SigningKeyPanel;
-use super::state::Store;
+use super::state::{switch_workspace, Store};
+use super::training_bar::TrainingBar;
 use super::verify_panel::VerifyPanel;
 use crate::domain::catalog::Catalog;
 use crate::domain::quarter::QuarterId;
+use crate::storage::keys::Workspace;
 
 /// Today's quarter from the device clock (the domain takes the date as an argument).
 fn today_quarter() -> QuarterId {
@@ -61,6 +64,10 @@ pub fn App() -> impl IntoView {
             }
             provide_context(store);
             provide_context(Pwa::start());
+            let guide = Guide::new();
+            provide_context(guide);
+            let training = store.training();
+            let nav_error: RwSignal<Option<String>> = RwSignal::new(None);
             // The district page is at #cap-tren, so a reload (or a bookmark) keeps it.
             let district = RwSignal::new(location_hash() == DISTRICT_HASH);
             let go = move |to_district: bool| {
@@ -76,13 +83,22 @@ pub fn App() -> impl IntoView {
                             on:click=move |_| go(false)>"Chi bộ tự đánh giá"</button>
                         <button type="button" class:active=move || district.get() aria-current=move || if district.get() { "page" } else { "false" }
                             on:click=move |_| go(true)>"Cấp trên tổng hợp"</button>
+                        <button type="button" on:click=move |_| { go(false); guide.0.set(Some(0)); }>"Hướng dẫn"</button>
+                        {(!training).then(|| view! {
+                            <button type="button" data-testid="enter-training" on:click=move |_| {
+                                if let Err(e) = switch_workspace(Workspace::Training) { nav_error.set(Some(e)); }
+                            }>"Tập huấn"</button>
+                        })}
                     </nav>
+                    {move || nav_error.get().map(|e| view! { <p class="notice error" role="alert">{e}</p> })}
                 </header>
+                <TrainingBar/>
                 <main>
                     <UpdateBanner/>
                     <NoticeBanner/>
                     <Show when=move || district.get() fallback=|| view! {
                         <CellProfileForm/>
+                        <GuidePanel/>
                         <QuarterPicker/>
                         <SavedQuarters/>
                         <QuarterView/>

@@ -45,6 +45,21 @@ pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// A `File` made from text (files the app itself produces, e.g. the training samples).
+pub fn text_file(name: &str, text: &str, mime: &str) -> Option<File> {
+    let options = FilePropertyBag::new();
+    options.set_type(mime);
+    File::new_with_str_sequence_and_options(&Array::of1(&JsValue::from_str(text)), name, &options)
+        .ok()
+}
+
+/// Reloads the page (switching workspace rebuilds every view from the other workspace's data).
+pub fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}
+
 fn navigator_method(name: &str) -> Option<(JsValue, Function)> {
     let nav: JsValue = web_sys::window()?.navigator().into();
     let f = Reflect::get(&nav, &JsValue::from_str(name))

@@ -8,12 +8,14 @@ use super::loss_chart::LossChart;
 use super::rating_chart::RatingChart;
 use super::registry_panel::RegistryPanel;
 use super::result_detail::ResultDetail;
+use super::training_demo::TrainingDemo;
 
 /// The district view.
 #[component]
 pub fn DistrictView() -> impl IntoView {
     let selected: RwSignal<Option<usize>> = RwSignal::new(None);
     view! {
+        <TrainingDemo/>
         <ImportPanel/>
         <DistrictTable selected=selected/>
         <ResultDetail selected=selected/>

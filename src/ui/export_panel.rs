@@ -50,7 +50,8 @@ pub fn ExportPanel() -> impl IntoView {
                 now: now_iso(),
                 uuid_bytes: random::<16>()?,
                 app_version: APP_VERSION.into(),
-                training: false,
+                // Inside the signed document, so no district can count a workshop's file.
+                training: store.training(),
             };
             let export = sign_result(&rubric, &record, &profile, &signing, &meta)
                 .map_err(|e| e.to_string())?;

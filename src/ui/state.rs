@@ -13,7 +13,8 @@ use crate::domain::quarter::QuarterId;
 use crate::domain::record::QuarterRecord;
 use crate::domain::report::{quarter_report, QuarterReport};
 use crate::domain::rubric::{Rubric, RubricRef};
-use crate::storage::{self, keys::Key};
+use crate::domain::training::{training_key, training_profile, training_quarter};
+use crate::storage::{self, keys::Key, keys::Workspace};
 
 /// Small preferences kept between visits.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -47,11 +48,63 @@ pub struct Store {
     pub rubric: Memo<Option<Rubric>>,
     /// The live report of the open quarter.
     pub report: Memo<Option<QuarterReport>>,
+    /// Real data or the training workspace (fixed for the page's life: switching reloads).
+    pub workspace: Workspace,
+}
+
+/// Fills an empty training workspace with the practice cell, a half-filled quarter and a
+/// throwaway key. Does nothing if the practice cell exists (the trainee's work is kept).
+fn seed_training(catalog: &Catalog, quarter: QuarterId, secret: [u8; 32], now: &str) {
+    if matches!(storage::load::<CellProfile>(Key::Profile), Ok(Some(_))) {
+        return;
+    }
+    let seed = u64::from_le_bytes([
+        secret[0], secret[1], secret[2], secret[3], secret[4], secret[5], secret[6], secret[7],
+    ]);
+    let profile = training_profile(seed);
+    let _ = storage::save(Key::Profile, &profile);
+    if let Some(rubric) = catalog.default_rubric() {
+        let record = training_quarter(seed, rubric, quarter, &profile);
+        let _ = storage::save(Key::Quarter(quarter), &record);
+    }
+    let _ = storage::save(Key::SigningKey, &training_key(secret, now));
+    let _ = storage::save(
+        Key::Settings,
+        &Settings {
+            last_quarter: Some(quarter),
+        },
+    );
+}
+
+/// Switches to the training workspace (or back) and reloads the page. Real data is not touched.
+pub fn switch_workspace(to: Workspace) -> Result<(), String> {
+    storage::choose_workspace(to).map_err(|e| e.to_string())?;
+    super::browser::reload();
+    Ok(())
+}
+
+/// Deletes everything in the training workspace and starts it again.
+pub async fn reset_training() -> Result<(), String> {
+    storage::clear_training();
+    storage::collection::drop_training().await?;
+    super::browser::reload();
+    Ok(())
 }
 
 impl Store {
+    /// Whether this is the training workspace.
+    pub fn training(&self) -> bool {
+        self.workspace == Workspace::Training
+    }
+
     /// Loads everything from the device and opens the last (or the current) quarter.
     pub fn load(catalog: Catalog, today_quarter: QuarterId) -> Self {
+        let workspace = storage::workspace();
+        if workspace == Workspace::Training {
+            if let Ok(secret) = super::browser::random::<32>() {
+                seed_training(&catalog, today_quarter, secret, &super::browser::now_iso());
+            }
+        }
         let mut notices = Vec::new();
         let profile: CellProfile =
             take(storage::load(Key::Profile), &mut notices).unwrap_or_default();
@@ -84,6 +137,7 @@ impl Store {
             save_error: RwSignal::new(None),
             rubric,
             report,
+            workspace,
         };
         let quarter = settings.last_quarter.unwrap_or(today_quarter);
         store.open_quarter(quarter, None);

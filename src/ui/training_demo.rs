@@ -1,0 +1,50 @@
+//! In the training workspace, the district view can make a set of sample result files (every
+//! status a district meets), register their keys and import them, for a trainer to demonstrate.
+
+use leptos::prelude::*;
+
+use super::browser::{now_iso, random, text_file};
+use super::district_state::District;
+use super::state::Store;
+use crate::domain::district::registry::Registry;
+use crate::domain::training::demo_files;
+
+/// The "make sample files" box (training workspace only).
+#[component]
+pub fn TrainingDemo() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let d = expect_context::<District>();
+    let make = move |_| {
+        let result = (|| -> Result<(), String> {
+            let seed = u64::from_le_bytes(random::<8>()?);
+            let quarter = d.quarter.get_untracked();
+            let set = d
+                .catalog
+                .with_value(|c| demo_files(c, quarter, &now_iso(), seed))
+                .map_err(|e| e.to_string())?;
+            let current = d.registry.with_untracked(|r| r.entries.clone());
+            let reg = Registry::from_entries(current.into_iter().chain(set.registry))
+                .map_err(|(_, e)| e)?;
+            d.set_registry(reg);
+            let files: Vec<_> = set
+                .files
+                .iter()
+                .filter_map(|(name, text)| text_file(name, text, "application/json"))
+                .collect();
+            d.import(files);
+            Ok(())
+        })();
+        if let Err(e) = result {
+            d.message.set(Some(Err(e)));
+        }
+    };
+    store.training().then(|| {
+        view! {
+            <section class="card" aria-labelledby="demo-title">
+                <h2 id="demo-title">"Tệp mẫu cho buổi tập huấn"</h2>
+                <p class="small">"Tạo 15 tệp kết quả mẫu của quý đang chọn (có tệp hợp lệ, tệp bị sửa, tệp trùng, tệp bị thay thế, khóa lạ, tệp tập huấn, tệp không đọc được), đăng ký khóa của chúng vào danh bạ tập huấn và nhận vào ngay. Cũng có thể dùng lệnh «chibo sample» để tạo tệp mẫu."</p>
+                <button type="button" class="primary" on:click=make>"Tạo và nhận tệp mẫu"</button>
+            </section>
+        }
+    })
+}
