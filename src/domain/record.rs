@@ -32,6 +32,16 @@ impl NarrativeField {
     pub const ALL: [NarrativeField; 4] =
         [Self::UuDiem, Self::HanChe, Self::NguyenNhan, Self::KienNghi];
 
+    /// The heading in Vietnamese.
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            Self::UuDiem => "Ưu điểm",
+            Self::HanChe => "Hạn chế",
+            Self::NguyenNhan => "Nguyên nhân",
+            Self::KienNghi => "Kiến nghị",
+        }
+    }
+
     /// Stable id.
     pub fn id(self) -> &'static str {
         match self {
@@ -75,6 +85,9 @@ pub struct QuarterRecord {
     pub narrative: Narrative,
     /// Next meeting id (ids are never reused, so a stale edit can never hit the wrong meeting).
     pub next_meeting_id: u32,
+    /// The last signed export of this quarter (for the printout); absent in older drafts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_export: Option<super::paper::ExportStamp>,
 }
 
 /// An edit that could not be made.
@@ -103,6 +116,7 @@ impl QuarterRecord {
             meetings,
             narrative: Narrative::default(),
             next_meeting_id,
+            last_export: None,
         }
     }
 

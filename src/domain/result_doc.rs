@@ -329,6 +329,7 @@ pub fn recompute(rubric: &Rubric, subject: &ResultSubject) -> Result<ResultSubje
             .collect(),
         narrative: Narrative::default(),
         next_meeting_id: subject.meetings.len() as u32 + 1,
+        last_export: None,
     };
     let report = quarter_report(rubric, &record, subject.cell.officers);
     if let Some(m) = report.meetings.iter().find(|m| !m.can_complete()) {

@@ -9,6 +9,7 @@ use super::district_view::DistrictView;
 use super::guide_panel::{Guide, GuidePanel};
 use super::notice_banner::NoticeBanner;
 use super::offline_status::{OfflineStatus, UpdateBanner};
+use super::print_report::{listen_for_print, PrintReport, Printing};
 use super::pwa::Pwa;
 use super::quarter_picker::QuarterPicker;
 use super::quarter_view::QuarterView;
@@ -64,6 +65,9 @@ pub fn App() -> impl IntoView {
             }
             provide_context(store);
             provide_context(Pwa::start());
+            let printing = Printing(RwSignal::new(false));
+            provide_context(printing);
+            listen_for_print(printing);
             let guide = Guide::new();
             provide_context(guide);
             let training = store.training();
@@ -105,6 +109,7 @@ pub fn App() -> impl IntoView {
                         <SigningKeyPanel/>
                         <VerifyPanel/>
                         <OfflineStatus/>
+                        <PrintReport/>
                     }>
                         <DistrictView/>
                     </Show>

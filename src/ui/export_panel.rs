@@ -4,9 +4,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::browser::{can_share_file, download, now_iso, random, share_file};
+use super::print_report::{print_now, Printing};
 use super::state::Store;
+use crate::domain::canonical::sha256_hex;
 use crate::domain::cell_key::CellKey;
 use crate::domain::eddsa_jcs::to_pretty;
+use crate::domain::paper::{content_fingerprint, ExportStamp};
 use crate::domain::result_doc::{check_ready, sign_result, ExportMeta};
 
 const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -16,6 +19,7 @@ const MIME: &str = "application/json";
 #[component]
 pub fn ExportPanel() -> impl IntoView {
     let store = expect_context::<Store>();
+    let printing = expect_context::<Printing>();
     let message: RwSignal<Option<Result<String, String>>> = RwSignal::new(None);
     let last: RwSignal<Option<(String, String)>> = RwSignal::new(None);
     // Why the quarter cannot be exported yet (None: ready).
@@ -57,6 +61,21 @@ pub fn ExportPanel() -> impl IntoView {
                 .map_err(|e| e.to_string())?;
             let text = to_pretty(&export.document) + "\n";
             download(&export.file_name, &text, MIME)?;
+            // Remember what was signed, so the printout can carry the file's id and hash.
+            let stamp = ExportStamp {
+                id: export
+                    .document
+                    .get("id")
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default()
+                    .to_string(),
+                file_sha256: sha256_hex(text.as_bytes()),
+                content: content_fingerprint(&record, &profile),
+            };
+            store.edit(|r| {
+                r.last_export = Some(stamp);
+                Ok::<(), ()>(())
+            });
             let name = export.file_name.clone();
             last.set(Some((export.file_name, text)));
             Ok(format!(
@@ -88,6 +107,7 @@ pub fn ExportPanel() -> impl IntoView {
                 <button type="button" class="primary" prop:disabled=move || blocker.with(Option::is_some) on:click=export>
                     "Xuất tệp kết quả"
                 </button>
+                <button type="button" on:click=move |_| print_now(printing)>"In báo cáo (A4)"</button>
                 <Show when=can_share>
                     <button type="button" on:click=share>"Chia sẻ tệp…"</button>
                 </Show>

@@ -19,6 +19,7 @@ pub mod meeting_summary;
 pub mod narrative_form;
 pub mod notice_banner;
 pub mod offline_status;
+pub mod print_report;
 pub mod progress_bar;
 pub mod pwa;
 pub mod quarter_picker;

@@ -5,15 +5,6 @@ use leptos::prelude::*;
 use super::state::Store;
 use crate::domain::record::NarrativeField;
 
-fn label(field: NarrativeField) -> &'static str {
-    match field {
-        NarrativeField::UuDiem => "Ưu điểm",
-        NarrativeField::HanChe => "Hạn chế",
-        NarrativeField::NguyenNhan => "Nguyên nhân",
-        NarrativeField::KienNghi => "Kiến nghị",
-    }
-}
-
 /// Four text areas, saved as typed.
 #[component]
 pub fn NarrativeForm() -> impl IntoView {
@@ -30,7 +21,7 @@ pub fn NarrativeForm() -> impl IntoView {
                 let id = format!("narrative-{}", f.id());
                 view! {
                     <div class="field">
-                        <label for=id.clone()>{label(f)}</label>
+                        <label for=id.clone()>{f.label_vi()}</label>
                         <textarea id=id rows="3"
                             prop:value=initial.get(f).to_string()
                             on:input=move |ev| {
