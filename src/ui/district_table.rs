@@ -104,7 +104,7 @@ pub fn DistrictTable(selected: RwSignal<Option<usize>>) -> impl IntoView {
             </div>
             <p data-testid="table-summary">{move || d.table.with(|t| format!(
                 "{} chi bộ đã nộp hợp lệ, {} chi bộ chưa nộp.", t.rows.len(), t.missing.len()))}</p>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="table-title">
                 <table data-testid="district-table">
                     <thead><tr>
                         <th scope="col">"Chi bộ"</th><th scope="col">"Loại hình"</th><th scope="col">"Số buổi"</th>

@@ -190,7 +190,7 @@ pub fn ImportPanel() -> impl IntoView {
                     <button type="button" on:click=move |_| confirming.set(None)>"Huỷ"</button>
                 </div>
             })}
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="import-title">
                 <table data-testid="files-table">
                     <thead><tr><th scope="col">"Tệp"</th><th scope="col">"Trạng thái"</th><th scope="col">"Lý do"</th><th scope="col"><span class="sr-only">"Thao tác"</span></th></tr></thead>
                     <tbody>

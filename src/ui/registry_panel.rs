@@ -114,7 +114,7 @@ pub fn RegistryPanel() -> impl IntoView {
                 <label for="registry-search">"Tìm trong danh bạ (tên chi bộ hoặc dấu vân tay)"</label>
                 <input id="registry-search" type="search" prop:value=query on:input=move |ev| { query.set(event_target_value(&ev)); limit.set(PAGE); }/>
             </div>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="registry-title">
                 <table data-testid="registry-table">
                     <thead><tr><th scope="col">"Chi bộ"</th><th scope="col">"Dấu vân tay"</th><th scope="col">"Hiệu lực từ"</th><th scope="col"><span class="sr-only">"Thao tác"</span></th></tr></thead>
                     <tbody>

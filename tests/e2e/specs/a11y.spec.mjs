@@ -1,0 +1,89 @@
+// Accessibility: axe-core on each main screen; any serious or critical violation fails.
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { openApp, setUpCell, openMeeting } from './helpers.mjs';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe on the page (WCAG 2.1 A/AA rules and best practices); returns serious/critical violations. */
+async function serious(page) {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+  }));
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+test('the sheet has no serious accessibility violation', async ({ page }) => {
+  await openApp(page);
+  await setUpCell(page);
+  await openMeeting(page, 1);
+  expect(await serious(page)).toEqual([]);
+});
+
+test('the quarter summary, the export box and the walk-through have no serious accessibility violation', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Xem hướng dẫn' }).click();
+  await page.getByTestId('quarter-title').scrollIntoViewIfNeeded();
+  expect(await serious(page)).toEqual([]);
+});
+
+test('the district view has no serious accessibility violation', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Cấp trên tổng hợp' }).click();
+  await expect(page.getByTestId('status-counts')).toBeVisible();
+  expect(await serious(page)).toEqual([]);
+});
+
+test('the training workspace (sheet and district demo) has no serious accessibility violation', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('enter-training').click();
+  await expect(page.getByTestId('training-mark')).toBeVisible();
+  await openMeeting(page, 2);
+  expect(await serious(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Cấp trên tổng hợp' }).click();
+  await page.getByRole('button', { name: 'Tạo và nhận tệp mẫu' }).click();
+  await expect(page.getByTestId('district-message')).toContainText('Đã nhận 15 tệp');
+  expect(await serious(page)).toEqual([]);
+});
+
+test('every control can be reached by keyboard with a visible focus', async ({ page }) => {
+  await openApp(page);
+  // Tab through the whole page (until focus leaves the document): each stop shows its focus.
+  let stops = 0;
+  for (let i = 0; i < 300; i++) {
+    await page.keyboard.press('Tab');
+    const style = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      const s = getComputedStyle(el);
+      return { tag: el.tagName, outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0, shadow: s.boxShadow !== 'none' };
+    });
+    if (style === null) break;
+    stops += 1;
+    expect(style.outline || style.shadow, `tab stop ${i} (${style.tag}) has a visible focus`).toBe(true);
+  }
+  expect(stops).toBeGreaterThan(20);
+});
+
+test('touch targets on a phone are at least 44 px high (checkboxes and radios: their label row)', async ({ page }) => {
+  await openApp(page);
+  await setUpCell(page);
+  await openMeeting(page, 1);
+  const small = await page.evaluate(() => {
+    const out = [];
+    for (const el of document.querySelectorAll('button, select, input, summary, a[href]')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue; // not shown
+      // A checkbox or radio is tapped through its label: measure the label when there is one.
+      const target = (el.type === 'checkbox' || el.type === 'radio') && el.labels?.[0] ? el.labels[0] : el;
+      const t = target.getBoundingClientRect();
+      if (t.height < 44) out.push(`${el.tagName.toLowerCase()}#${el.id || ''} "${(target.textContent || el.value || '').trim().slice(0, 30)}" ${Math.round(t.width)}×${Math.round(t.height)}`);
+    }
+    return out;
+  });
+  expect(small).toEqual([]);
+});
