@@ -4,6 +4,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { openApp, setUpCell, openMeeting } from './helpers.mjs';
 
+// axe is injected as an inline script, which the app's CSP (rightly) refuses.
+test.use({ bypassCSP: true });
+
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Runs axe on the page (WCAG 2.1 A/AA rules and best practices); returns serious/critical violations. */
