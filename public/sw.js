@@ -61,8 +61,8 @@ self.addEventListener('fetch', (event) => {
     event.respondWith((async () => {
       try {
         const fresh = await fetch(req);
-        const cache = await caches.open(CACHE);
-        cache.put('./', fresh.clone());
+        // Only a good page replaces the offline copy (never a 404 or a server error page).
+        if (fresh.ok) (await caches.open(CACHE)).put('./', fresh.clone());
         return fresh;
       } catch (_) {
         return (await caches.match('./')) ?? Response.error();

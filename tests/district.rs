@@ -256,3 +256,60 @@ fn files_of_another_quarter_are_left_out_of_the_table() {
     assert!(t.rows.is_empty());
     assert_eq!(t.missing.len(), reg.entries.len());
 }
+
+#[test]
+fn a_file_from_another_key_that_reuses_a_cells_id_cannot_push_out_the_real_file() {
+    let real = export(1, false, "2026-12-28T08:00:00Z", 7);
+    // An attacker copies the real id (it is printed on the paper) into a file of their own key,
+    // and gets it imported first.
+    let id = real["id"].clone();
+    let forged = resign(&export(2, false, "2026-12-28T08:00:00Z", 9), 2, |d| {
+        d["id"] = id;
+    });
+    let c = common::catalog();
+    let received: Vec<Received> = [("forged.json", &forged), ("real.json", &real)]
+        .iter()
+        .map(|(n, d)| receive(n, to_pretty(d).as_bytes(), &c))
+        .collect();
+    let statuses: Vec<Status> = classify(&received, &registry(&[1]))
+        .iter()
+        .map(|x| x.status)
+        .collect();
+    assert_eq!(statuses, vec![Status::UnregisteredKey, Status::Valid]);
+}
+
+#[test]
+fn the_district_csv_neutralises_formula_like_text() {
+    let mut doc = export(3, false, "2026-12-28T08:00:00Z", 5);
+    let name = sample_cell(SEED, 3).name;
+    doc = resign(&doc, 3, |d| {
+        d["credentialSubject"]["cell"]["parentCommittee"] =
+            json!("=HYPERLINK(\"http://x\",\"bấm\")");
+    });
+    let c = common::catalog();
+    let received = vec![receive("f.json", to_pretty(&doc).as_bytes(), &c)];
+    let reg = registry(&[3]);
+    let cl = classify(&received, &reg);
+    assert_eq!(cl[0].status, Status::Valid, "{}", cl[0].detail);
+    let t = aggregate(&received, &cl, &reg, &Reviews::default(), &c, common::q4());
+    let csv = table_csv(&t);
+    assert!(csv.contains(&name));
+    assert!(
+        csv.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"bấm\"\")\""),
+        "{csv}"
+    );
+}
+
+#[test]
+fn two_different_oversized_files_are_both_too_large_not_duplicates() {
+    use chibo::domain::district::collection::receive_too_large;
+    let received = vec![
+        receive_too_large("a.json", 50_000_000),
+        receive_too_large("b.json", 60_000_000),
+    ];
+    let statuses: Vec<Status> = classify(&received, &Registry::default())
+        .iter()
+        .map(|x| x.status)
+        .collect();
+    assert_eq!(statuses, vec![Status::Unreadable, Status::Unreadable]);
+}

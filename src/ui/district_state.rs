@@ -5,7 +5,9 @@ use leptos::task::spawn_local;
 
 use crate::domain::catalog::Catalog;
 use crate::domain::district::aggregate::{aggregate, QuarterTable, Review, Reviews};
-use crate::domain::district::collection::{classify, receive, Classified, Outcome, Received};
+use crate::domain::district::collection::{
+    classify, receive, receive_too_large, Classified, Outcome, Received,
+};
 use crate::domain::district::registry::{Registry, RegistryEntry};
 use crate::domain::quarter::QuarterId;
 use crate::domain::verify::MAX_RESULT_BYTES;
@@ -139,15 +141,15 @@ impl District {
                     .map(|a| js_sys::Array::from(&a))
                     .unwrap_or_default();
                 for (i, file) in slice.iter().enumerate() {
-                    let bytes = if file.size() > MAX_RESULT_BYTES as f64 {
-                        vec![b' '; MAX_RESULT_BYTES + 1]
+                    if file.size() > MAX_RESULT_BYTES as f64 {
+                        received.push(receive_too_large(&file.name(), file.size() as u64));
+                        continue;
+                    }
+                    let buf = buffers.get(i as u32);
+                    let bytes = if buf.is_object() {
+                        js_sys::Uint8Array::new(&buf).to_vec()
                     } else {
-                        let buf = buffers.get(i as u32);
-                        if buf.is_object() {
-                            js_sys::Uint8Array::new(&buf).to_vec()
-                        } else {
-                            Vec::new()
-                        }
+                        Vec::new()
                     };
                     received.push(d.catalog.with_value(|c| receive(&file.name(), &bytes, c)));
                 }

@@ -261,6 +261,10 @@ pub fn table_csv(table: &QuarterTable) -> String {
             String::new(),
         ]);
     }
+    let rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|r| r.iter().map(|f| csv::spreadsheet_text(f)).collect())
+        .collect();
     format!("\u{feff}{}", csv::write(&rows))
 }
 

@@ -67,6 +67,19 @@ pub fn receive(file_name: &str, bytes: &[u8], catalog: &Catalog) -> Received {
     }
 }
 
+/// A file refused unread because it is larger than any result can be. It gets its own hash (of
+/// its name and size), so two different large files are not taken for duplicates.
+pub fn receive_too_large(file_name: &str, size: u64) -> Received {
+    Received {
+        file_name: file_name.to_string(),
+        sha256: sha256_hex(format!("too-large\u{0}{file_name}\u{0}{size}").as_bytes()),
+        outcome: Outcome::Rejected {
+            code: VerifyError::TooLarge(0).code().into(),
+            message: VerifyError::TooLarge(usize::try_from(size).unwrap_or(usize::MAX)).to_string(),
+        },
+    }
+}
+
 /// The status a file gets in the district's collection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -184,7 +197,9 @@ pub fn classify(received: &[Received], registry: &Registry) -> Vec<Classified> {
                 fingerprint,
             } => {
                 let first_bytes = seen_hash.insert(r.sha256.clone());
-                let first_id = seen_id.insert(id.clone());
+                // Ids are only compared within one signer: anyone can put a cell's id (printed
+                // on its paper) into a file of their own, and that must not push out the real one.
+                let first_id = seen_id.insert((issuer.clone(), id.clone()));
                 if !first_bytes || !first_id {
                     status(
                         Status::Duplicate,

@@ -61,6 +61,17 @@ pub fn field(s: &str) -> String {
     }
 }
 
+/// A text that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a
+/// leading apostrophe, so signed text from a cell can never run as a formula in the district's
+/// Excel ("CSV injection"). For tables meant for spreadsheets, not for files read back.
+pub fn spreadsheet_text(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
 /// Rows to CSV text with CRLF line ends (what Excel expects).
 pub fn write(rows: &[Vec<String>]) -> String {
     rows.iter()
@@ -71,6 +82,15 @@ pub fn write(rows: &[Vec<String>]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formula_like_text_is_neutralised_for_spreadsheets() {
+        assert_eq!(spreadsheet_text("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(spreadsheet_text("+1"), "'+1");
+        assert_eq!(spreadsheet_text("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(spreadsheet_text("-2"), "'-2");
+        assert_eq!(spreadsheet_text("Chi bộ Thôn 1"), "Chi bộ Thôn 1");
+    }
 
     #[test]
     fn quoted_fields_with_commas_quotes_and_newlines_round_trip() {
