@@ -42,8 +42,11 @@ test: lint test-native test-interop test-e2e
 sizes:
 	@scripts/sizes.sh
 
-# Measurements (not tests): district import of 5,000 results in Chromium and with the CLI.
+# Measurements (not tests): district import of 5,000 results in Chromium and with the CLI; first-load
+# size and time to interactive against a SurveyJS peer (bench/peer, npm ci only when its lock changed).
 bench: build
+	@if [ ! -f bench/peer/node_modules/.package-lock.json ] || [ bench/peer/package-lock.json -nt bench/peer/node_modules/.package-lock.json ]; then \
+	  cd bench/peer && npm ci --no-audit --no-fund; fi
 	scripts/bench.sh
 
 # Refreshes the README's screenshots from a real browser session.
