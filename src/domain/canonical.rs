@@ -53,3 +53,106 @@ mod tests {
         );
     }
 }
+
+/// Parses JSON like `serde_json::from_str`, but refuses an object that has the same key twice.
+///
+/// Such a document is ambiguous (readers disagree on which value wins), so a signature over one
+/// reading could be shown with the other; a signed format must not accept it. The error names
+/// the key.
+pub fn parse_strict(text: &str) -> Result<serde_json::Value, String> {
+    use serde::Deserialize;
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = StrictValue::deserialize(&mut de).map_err(|e| e.to_string())?;
+    // Trailing characters are an error, as in `from_str`.
+    de.end().map_err(|e| e.to_string())?;
+    Ok(value.0)
+}
+
+struct StrictValue(serde_json::Value);
+
+impl<'de> serde::Deserialize<'de> for StrictValue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(StrictVisitor).map(StrictValue)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> serde::de::Visitor<'de> for StrictVisitor {
+    type Value = serde_json::Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        serde_json::Number::from_f64(v)
+            .map(serde_json::Value::Number)
+            .ok_or_else(|| E::custom("số không hữu hạn"))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(serde_json::Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Self::Value, E> {
+        Ok(serde_json::Value::Null)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut out = Vec::new();
+        while let Some(StrictValue(v)) = seq.next_element()? {
+            out.push(v);
+        }
+        Ok(serde_json::Value::Array(out))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut out = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let StrictValue(v) = map.next_value()?;
+            if out.contains_key(&key) {
+                return Err(serde::de::Error::custom(format!(
+                    "khóa «{key}» xuất hiện hai lần trong một đối tượng"
+                )));
+            }
+            out.insert(key, v);
+        }
+        Ok(serde_json::Value::Object(out))
+    }
+}
+
+#[cfg(test)]
+mod strict_tests {
+    use super::parse_strict;
+
+    #[test]
+    fn duplicate_keys_are_refused_at_any_depth() {
+        assert!(parse_strict(r#"{"a":1,"b":{"c":2}}"#).is_ok());
+        let e = parse_strict(r#"{"a":1,"b":{"c":2,"c":3}}"#).unwrap_err();
+        assert!(e.contains("«c»"), "{e}");
+        assert!(parse_strict(r#"{"a":1,"a":1}"#).is_err());
+    }
+
+    #[test]
+    fn it_reads_what_serde_json_reads_and_refuses_what_it_refuses() {
+        for t in ["[1,2.5,-3,true,null,\"x\"]", "{}", "0", "\"\\u00e9\""] {
+            assert_eq!(parse_strict(t).ok(), serde_json::from_str(t).ok(), "{t}");
+        }
+        for t in ["{", "[1,]", "1 2", "\"\\ud800\"", "nan", ""] {
+            assert!(parse_strict(t).is_err(), "{t}");
+        }
+        let deep = "[".repeat(10_000) + &"]".repeat(10_000);
+        assert!(parse_strict(&deep).is_err(), "recursion limit, no stack overflow");
+    }
+}

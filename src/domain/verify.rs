@@ -27,6 +27,8 @@ pub enum VerifyError {
     TooLarge(usize),
     #[error("Không đọc được: không phải JSON hợp lệ")]
     NotJson,
+    #[error("Không đọc được: {0}")]
+    DuplicateKey(String),
     #[error("Sai định dạng chữ ký: {0}")]
     Proof(SuiteError),
     #[error("@context không phải của chứng nhận W3C VC 2.0")]
@@ -55,6 +57,7 @@ impl VerifyError {
         match self {
             Self::TooLarge(_) => "too_large",
             Self::NotJson => "not_json",
+            Self::DuplicateKey(_) => "duplicate_key",
             Self::Proof(_) => "bad_proof_format",
             Self::BadContext => "bad_context",
             Self::BadKey(_) => "bad_key",
@@ -141,7 +144,13 @@ pub fn verify_result(text: &str, catalog: &Catalog) -> Result<VerifiedResult, Ve
     if text.len() > MAX_RESULT_BYTES {
         return Err(VerifyError::TooLarge(text.len()));
     }
-    let doc: Value = serde_json::from_str(text).map_err(|_| VerifyError::NotJson)?;
+    let doc: Value = super::canonical::parse_strict(text).map_err(|e| {
+        if e.contains("hai lần") {
+            VerifyError::DuplicateKey(e)
+        } else {
+            VerifyError::NotJson
+        }
+    })?;
     let proof = check_proof_shape(&doc).map_err(VerifyError::Proof)?;
     if doc
         .get("@context")
