@@ -4,7 +4,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: help setup build serve test lint test-native test-interop test-e2e sizes screenshot bench clean
+.PHONY: help setup build serve test lint test-native test-interop test-e2e sizes screenshot bench fuzz clean
 
 help:
 	@echo "make serve  - build the app and serve it at http://127.0.0.1:8080/"
@@ -48,6 +48,12 @@ bench: build
 	@if [ ! -f bench/peer/node_modules/.package-lock.json ] || [ bench/peer/package-lock.json -nt bench/peer/node_modules/.package-lock.json ]; then \
 	  cd bench/peer && npm ci --no-audit --no-fund; fi
 	scripts/bench.sh
+
+# Mutation fuzzing of the verifier, the JSON reader and the rubric parser for FUZZ_SECONDS each
+# (tests/fuzz.rs; `make test` runs a short version). A panicking input lands in target/fuzz-crashes/.
+FUZZ_SECONDS ?= 120
+fuzz: setup
+	FUZZ_SECONDS=$(FUZZ_SECONDS) cargo test --release --test fuzz -- --nocapture --test-threads=1
 
 # Refreshes the README's screenshots from a real browser session.
 screenshot: build

@@ -1,0 +1,181 @@
+//! Mutation fuzzing of the result verifier, the JSON reader and the rubric parser: no input may
+//! make them panic. Seeds are kept in `tests/fuzz-corpus/` (results from the hostile corpus,
+//! the shipped rubrics); an input that panics is written to `target/fuzz-crashes/` and fails.
+//!
+//! In `cargo test` each target runs `FUZZ_ITERATIONS` (default 1,500) mutations; `make fuzz`
+//! runs them for `FUZZ_SECONDS` each instead. Deterministic for a given `FUZZ_SEED`.
+//! (cargo-fuzz needs a nightly toolchain, which this machine cannot download.)
+
+mod common;
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chibo::domain::canonical::{canonical_json, parse_strict};
+use chibo::domain::rubric::parse_rubric;
+use chibo::domain::verify::verify_result;
+
+/// A small xorshift generator: the fuzz loop needs no crate and is reproducible.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+const TOKENS: [&str; 16] = [
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    "\"",
+    "\\u",
+    "\\ud800",
+    "null",
+    "-0",
+    "1e999",
+    "9007199254740993",
+    "0.5",
+    "\"proof\":",
+    "<script>",
+];
+
+fn mutate(rng: &mut Rng, seed: &[u8], other: &[u8]) -> Vec<u8> {
+    let mut b = seed.to_vec();
+    for _ in 0..1 + rng.below(4) {
+        let len = b.len().max(1);
+        match rng.below(7) {
+            0 => {
+                let i = rng.below(len);
+                if let Some(x) = b.get_mut(i) {
+                    *x ^= 1 << rng.below(8);
+                }
+            }
+            1 => {
+                let i = rng.below(len);
+                b.insert(i.min(b.len()), rng.next() as u8);
+            }
+            2 => {
+                let i = rng.below(len);
+                let j = (i + rng.below(64)).min(b.len());
+                b.drain(i.min(j)..j);
+            }
+            3 => {
+                let i = rng.below(len).min(b.len());
+                let t = TOKENS[rng.below(TOKENS.len())].as_bytes();
+                b.splice(i..i, t.iter().copied());
+            }
+            4 => {
+                let i = rng.below(len).min(b.len());
+                let j = (i + rng.below(200)).min(b.len());
+                let piece = b[i..j].to_vec();
+                b.splice(j..j, piece);
+            }
+            5 => {
+                let cut = rng.below(len).min(b.len());
+                let from = rng.below(other.len().max(1)).min(other.len());
+                b.truncate(cut);
+                b.extend_from_slice(&other[from..]);
+            }
+            _ => {
+                // Change one digit run into another number.
+                if let Some(i) = (0..b.len())
+                    .map(|k| (k + rng.below(len)) % len)
+                    .find(|&k| b.get(k).is_some_and(u8::is_ascii_digit))
+                {
+                    let n = ["0", "99999999999999999999", "-1", "4.5"][rng.below(4)];
+                    b.splice(i..i + 1, n.bytes());
+                }
+            }
+        }
+    }
+    b
+}
+
+fn seeds(dir: &str) -> Vec<Vec<u8>> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fuzz-corpus")
+        .join(dir);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&path)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.sort();
+    let out: Vec<Vec<u8>> = files.iter().filter_map(|f| std::fs::read(f).ok()).collect();
+    assert!(!out.is_empty(), "no seeds in {}", path.display());
+    out
+}
+
+fn env_u64(name: &str) -> Option<u64> {
+    std::env::var(name).ok().and_then(|v| v.parse().ok())
+}
+
+/// Runs `target` on mutations of the seeds until the budget is spent; saves and reports a panic.
+fn fuzz(name: &str, seeds: &[Vec<u8>], target: impl Fn(&[u8])) {
+    let mut rng = Rng(env_u64("FUZZ_SEED").unwrap_or(0x9E37_79B9_7F4A_7C15) | 1);
+    let deadline = env_u64("FUZZ_SECONDS").map(|s| Instant::now() + Duration::from_secs(s));
+    let iterations = env_u64("FUZZ_ITERATIONS").unwrap_or(1_500);
+    let mut n = 0u64;
+    // Seeds themselves first.
+    for s in seeds {
+        target(s);
+    }
+    loop {
+        match deadline {
+            Some(d) if Instant::now() >= d => break,
+            None if n >= iterations => break,
+            _ => {}
+        }
+        let seed = &seeds[rng.below(seeds.len())];
+        let other = &seeds[rng.below(seeds.len())];
+        let input = mutate(&mut rng, seed, other);
+        if catch_unwind(AssertUnwindSafe(|| target(&input))).is_err() {
+            let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/fuzz-crashes");
+            let _ = std::fs::create_dir_all(&dir);
+            let file = dir.join(format!("{name}-{n}.bin"));
+            let _ = std::fs::write(&file, &input);
+            panic!("{name}: input {n} panicked; saved to {}", file.display());
+        }
+        n += 1;
+    }
+    eprintln!("fuzz {name}: {n} inputs, no panic");
+}
+
+#[test]
+fn the_verifier_never_panics_on_mutated_results() {
+    let catalog = common::catalog();
+    fuzz("verify", &seeds("results"), |b| {
+        if let Ok(text) = std::str::from_utf8(b) {
+            let _ = verify_result(text, &catalog);
+        }
+    });
+}
+
+#[test]
+fn the_strict_json_reader_and_canonicalizer_never_panic() {
+    fuzz("json", &seeds("results"), |b| {
+        if let Ok(text) = std::str::from_utf8(b) {
+            if let Ok(v) = parse_strict(text) {
+                let _ = canonical_json(&v);
+            }
+        }
+    });
+}
+
+#[test]
+fn the_rubric_parser_never_panics_on_mutated_rubrics() {
+    fuzz("rubric", &seeds("rubrics"), |b| {
+        if let Ok(text) = std::str::from_utf8(b) {
+            let _ = parse_rubric(text);
+        }
+    });
+}
