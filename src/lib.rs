@@ -5,6 +5,10 @@
 
 pub mod domain;
 
+/// The UI's translations are plain Rust: built natively too, so `cargo test` checks them.
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "ui/i18n.rs"]
+pub mod i18n;
 pub mod storage;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

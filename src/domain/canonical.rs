@@ -153,6 +153,9 @@ mod strict_tests {
             assert!(parse_strict(t).is_err(), "{t}");
         }
         let deep = "[".repeat(10_000) + &"]".repeat(10_000);
-        assert!(parse_strict(&deep).is_err(), "recursion limit, no stack overflow");
+        assert!(
+            parse_strict(&deep).is_err(),
+            "recursion limit, no stack overflow"
+        );
     }
 }

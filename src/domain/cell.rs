@@ -64,6 +64,20 @@ impl CellType {
             Self::HocSinhSinhVien => "Học sinh, sinh viên",
         }
     }
+
+    /// English label.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Self::ThonToDanPho => "Village, residential group",
+            Self::CoQuanHanhChinh => "Administrative agency",
+            Self::DonViSuNghiep => "Public service unit",
+            Self::DoanhNghiepNhaNuoc => "State-owned enterprise",
+            Self::DoanhNghiepNgoaiNhaNuoc => "Non-state enterprise",
+            Self::QuanDoi => "Army",
+            Self::CongAn => "Police",
+            Self::HocSinhSinhVien => "Pupils, students",
+        }
+    }
 }
 
 /// Who leads the cell. Decides, e.g., whether "the chi ủy met beforehand" applies.
@@ -107,6 +121,15 @@ impl Officers {
             Self::OnlySecretary => "Chỉ có bí thư",
             Self::SecretaryAndDeputy => "Bí thư và phó bí thư (không có chi ủy)",
             Self::Committee => "Có chi ủy",
+        }
+    }
+
+    /// English label.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Self::OnlySecretary => "Secretary only",
+            Self::SecretaryAndDeputy => "Secretary and deputy secretary (no cell committee)",
+            Self::Committee => "Has a cell committee",
         }
     }
 }
@@ -267,5 +290,15 @@ mod tests {
         for o in Officers::ALL {
             assert_eq!(Officers::from_id(o.id()), Some(o));
         }
+    }
+
+    #[test]
+    fn every_type_and_officer_option_has_a_distinct_english_label() {
+        let types: std::collections::BTreeSet<_> =
+            CellType::ALL.iter().map(|t| t.label_en()).collect();
+        assert_eq!(types.len(), CellType::ALL.len());
+        let officers: std::collections::BTreeSet<_> =
+            Officers::ALL.iter().map(|o| o.label_en()).collect();
+        assert_eq!(officers.len(), Officers::ALL.len());
     }
 }

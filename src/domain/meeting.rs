@@ -49,6 +49,15 @@ impl MeetingKind {
             Self::Combined => "Thường kỳ kết hợp chuyên đề",
         }
     }
+
+    /// English label.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Self::Regular => "Regular",
+            Self::Thematic => "Thematic",
+            Self::Combined => "Regular combined with thematic",
+        }
+    }
 }
 
 /// An answer to a judgement item.

@@ -42,6 +42,16 @@ impl NarrativeField {
         }
     }
 
+    /// The heading in English.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Self::UuDiem => "Strengths",
+            Self::HanChe => "Weaknesses",
+            Self::NguyenNhan => "Causes",
+            Self::KienNghi => "Proposals",
+        }
+    }
+
     /// Stable id.
     pub fn id(self) -> &'static str {
         match self {

@@ -85,6 +85,24 @@ impl Shortfall {
             Self::NoThematic => "Quý không có buổi sinh hoạt chuyên đề".to_string(),
         }
     }
+
+    /// English text.
+    pub fn message_en(self) -> String {
+        match self {
+            Self::MonthWithoutRegular(m) => format!("Month {m} has no regular meeting"),
+            Self::NoThematic => "The quarter has no thematic meeting".to_string(),
+        }
+    }
+
+    /// The shortfall a result file names by its code (`month_without_regular:<m>`,
+    /// `no_thematic`); `None` for a code this version does not know.
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code.split_once(':') {
+            Some(("month_without_regular", m)) => m.parse().ok().map(Self::MonthWithoutRegular),
+            None if code == "no_thematic" => Some(Self::NoThematic),
+            _ => None,
+        }
+    }
 }
 
 /// The quarter's roll-up.
@@ -255,5 +273,27 @@ mod tests {
         assert_eq!(format_tenths(1000), "100,0");
         assert_eq!(format_permille(857), "85,7%");
         assert_eq!(format_permille(0), "0,0%");
+    }
+
+    #[test]
+    fn shortfall_codes_are_read_back_and_have_both_languages() {
+        assert_eq!(
+            Shortfall::from_code("month_without_regular:11"),
+            Some(Shortfall::MonthWithoutRegular(11))
+        );
+        assert_eq!(
+            Shortfall::from_code("no_thematic"),
+            Some(Shortfall::NoThematic)
+        );
+        assert_eq!(Shortfall::from_code("month_without_regular:x"), None);
+        assert_eq!(Shortfall::from_code("something_new"), None);
+        assert_eq!(
+            Shortfall::MonthWithoutRegular(11).message_en(),
+            "Month 11 has no regular meeting"
+        );
+        assert_ne!(
+            Shortfall::NoThematic.message_en(),
+            Shortfall::NoThematic.message_vi()
+        );
     }
 }

@@ -13,6 +13,8 @@ const QUARTER: &str = "quarter/";
 pub const TRAINING_PREFIX: &str = "chibo/v1/training/";
 /// Where the chosen workspace is kept (shared by both workspaces).
 pub const WORKSPACE_KEY: &str = "chibo/v1/workspace";
+/// Where the chosen UI language is kept (a device preference shared by both workspaces).
+pub const LANGUAGE_KEY: &str = "chibo/v1/language";
 
 /// Which data the app works on. Workshops use `Training`, whose keys (and IndexedDB database)
 /// are apart from the real ones, so practice never touches a real draft or collection.
@@ -142,6 +144,8 @@ mod tests {
             assert!(!real.starts_with(TRAINING_PREFIX));
             assert_ne!(real, WORKSPACE_KEY);
             assert_ne!(training, WORKSPACE_KEY);
+            assert_ne!(real, LANGUAGE_KEY);
+            assert_ne!(training, LANGUAGE_KEY);
         }
         let tq = Key::Quarter(q).name_in(Workspace::Training);
         assert_eq!(
@@ -151,6 +155,8 @@ mod tests {
         );
         assert_eq!(Key::quarter_of_in(Workspace::Training, &tq), Some(q));
         assert_ne!(Workspace::Real.database(), Workspace::Training.database());
+        // Clearing the training workspace never forgets the device's language.
+        assert!(!LANGUAGE_KEY.starts_with(TRAINING_PREFIX));
         Ok(())
     }
 

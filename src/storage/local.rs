@@ -9,7 +9,7 @@ use serde::Serialize;
 use thiserror::Error;
 
 use super::envelope::{decode, encode, DecodeError};
-use super::keys::{Key, Workspace, WORKSPACE_KEY};
+use super::keys::{Key, Workspace, LANGUAGE_KEY, WORKSPACE_KEY};
 use crate::domain::quarter::QuarterId;
 
 thread_local! {
@@ -75,6 +75,19 @@ pub fn choose_workspace(ws: Workspace) -> Result<(), SaveError> {
     let text = encode(&ws).map_err(|_| SaveError::Encode)?;
     LocalStorage::raw()
         .set_item(WORKSPACE_KEY, &text)
+        .map_err(|_| SaveError::Write)
+}
+
+/// The chosen UI language (the same in both workspaces); `None` when none or unreadable.
+pub fn language<T: DeserializeOwned>() -> Option<T> {
+    raw_get(LANGUAGE_KEY).and_then(|raw| decode::<T>(&raw).ok())
+}
+
+/// Stores the UI language (a device preference, kept apart from both workspaces' data).
+pub fn choose_language<T: Serialize>(lang: &T) -> Result<(), SaveError> {
+    let text = encode(lang).map_err(|_| SaveError::Encode)?;
+    LocalStorage::raw()
+        .set_item(LANGUAGE_KEY, &text)
         .map_err(|_| SaveError::Write)
 }
 
@@ -168,4 +181,26 @@ pub fn stored_quarters() -> Vec<QuarterId> {
         .collect();
     out.sort_unstable_by(|a, b| b.cmp(a));
     out
+}
+
+/// The storage name of a key in this page's workspace (to match [`on_other_tab_change`] names).
+pub fn name_of(key: Key) -> String {
+    key.name_in(workspace())
+}
+
+/// Calls `f` with the storage name of each value another tab of this app changes (the browser's
+/// `storage` event; it never fires in the tab that wrote). `None`: the other tab cleared storage.
+pub fn on_other_tab_change(f: impl Fn(Option<String>) + 'static) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let listener =
+        Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
+            f(e.key());
+        });
+    let _ = window.add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+    // The page lives as long as the app: keep the listener for good.
+    listener.forget();
 }

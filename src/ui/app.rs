@@ -3,10 +3,12 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
+use super::browser::set_document_language;
 use super::cell_profile_form::CellProfileForm;
 use super::district_state::District;
 use super::district_view::DistrictView;
 use super::guide_panel::{Guide, GuidePanel};
+use super::i18n::{t, Lang, Language};
 use super::notice_banner::NoticeBanner;
 use super::offline_status::{OfflineStatus, UpdateBanner};
 use super::print_report::{listen_for_print, PrintReport, Printing};
@@ -16,11 +18,12 @@ use super::quarter_view::QuarterView;
 use super::saved_quarters::SavedQuarters;
 use super::signing_key_panel::SigningKeyPanel;
 use super::state::{switch_workspace, Store};
+use super::sync_notice::SyncNotice;
 use super::training_bar::TrainingBar;
 use super::verify_panel::VerifyPanel;
 use crate::domain::catalog::Catalog;
 use crate::domain::quarter::QuarterId;
-use crate::storage::keys::Workspace;
+use crate::storage::{self, keys::Workspace};
 
 /// Today's quarter from the device clock (the domain takes the date as an argument).
 fn today_quarter() -> QuarterId {
@@ -44,13 +47,22 @@ fn set_location_hash(hash: &str) {
     }
 }
 
+/// Shows `lang` as the page's language (screen readers, spelling, the tab's title).
+fn show_language(lang: Lang) {
+    set_document_language(lang.code(), t(lang, "Tự đánh giá sinh hoạt chi bộ"));
+}
+
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
+    // A device preference, the same in both workspaces: read before anything is drawn.
+    let lang = RwSignal::new(storage::language::<Lang>().unwrap_or_default());
+    provide_context(Language(lang));
+    show_language(lang.get_untracked());
     match Catalog::shipped() {
         Err(e) => view! {
             <main class="fatal" role="alert">
-                <h1>"Không mở được ứng dụng"</h1>
+                <h1>{move || t(lang.get(), "Không mở được ứng dụng")}</h1>
                 <p>{e.to_string()}</p>
             </main>
         }
@@ -78,21 +90,36 @@ pub fn App() -> impl IntoView {
                 district.set(to_district);
                 set_location_hash(if to_district { DISTRICT_HASH } else { "" });
             };
+            let switch_language = move |_| {
+                let next = lang.get_untracked().other();
+                lang.set(next);
+                show_language(next);
+                nav_error.set(storage::choose_language(&next).err().map(|_| {
+                    t(next, "Không lưu được lựa chọn ngôn ngữ trên thiết bị; lần mở sau sẽ dùng ngôn ngữ cũ.").to_string()
+                }));
+            };
             view! {
                 <header class="app-header">
-                    <h1>"Tự đánh giá chất lượng sinh hoạt chi bộ"</h1>
-                    <p class="tagline">"Chấm điểm từng buổi sinh hoạt, tổng hợp theo quý. Dữ liệu chỉ lưu trên thiết bị này."</p>
-                    <nav aria-label="Chuyển trang" class="nav">
+                    <h1>{move || t(lang.get(), "Tự đánh giá chất lượng sinh hoạt chi bộ")}</h1>
+                    <p class="tagline">{move || t(lang.get(), "Chấm điểm từng buổi sinh hoạt, tổng hợp theo quý. Dữ liệu chỉ lưu trên thiết bị này.")}</p>
+                    <nav aria-label=move || t(lang.get(), "Chuyển trang") class="nav">
                         <button type="button" class:active=move || !district.get() aria-current=move || if district.get() { "false" } else { "page" }
-                            on:click=move |_| go(false)>"Chi bộ tự đánh giá"</button>
+                            on:click=move |_| go(false)>{move || t(lang.get(), "Chi bộ tự đánh giá")}</button>
                         <button type="button" class:active=move || district.get() aria-current=move || if district.get() { "page" } else { "false" }
-                            on:click=move |_| go(true)>"Cấp trên tổng hợp"</button>
-                        <button type="button" on:click=move |_| { go(false); guide.0.set(Some(0)); }>"Hướng dẫn"</button>
+                            on:click=move |_| go(true)>{move || t(lang.get(), "Cấp trên tổng hợp")}</button>
+                        <button type="button" on:click=move |_| { go(false); guide.0.set(Some(0)); }>{move || t(lang.get(), "Hướng dẫn")}</button>
                         {(!training).then(|| view! {
                             <button type="button" data-testid="enter-training" on:click=move |_| {
                                 if let Err(e) = switch_workspace(Workspace::Training) { nav_error.set(Some(e)); }
-                            }>"Tập huấn"</button>
+                            }>{move || t(lang.get(), "Tập huấn")}</button>
                         })}
+                        // Named in the language it switches to, so a reader of that language finds it.
+                        <button type="button" data-testid="switch-language" on:click=switch_language>
+                            {move || match lang.get() {
+                                Lang::Vi => view! { <span lang="en">"English"</span> }.into_any(),
+                                Lang::En => view! { <span lang="vi">"Tiếng Việt"</span> }.into_any(),
+                            }}
+                        </button>
                     </nav>
                     {move || nav_error.get().map(|e| view! { <p class="notice error" role="alert">{e}</p> })}
                 </header>
@@ -100,7 +127,10 @@ pub fn App() -> impl IntoView {
                 <main>
                     <UpdateBanner/>
                     <NoticeBanner/>
-                    <Show when=move || district.get() fallback=|| view! {
+                    <SyncNotice/>
+                    // The forms read their values once (typing is never disturbed); when another tab
+                    // changes the data, the cell's page is built again from it.
+                    <Show when=move || district.get() fallback=move || { store.revision.track(); view! {
                         <CellProfileForm/>
                         <GuidePanel/>
                         <QuarterPicker/>
@@ -110,7 +140,7 @@ pub fn App() -> impl IntoView {
                         <VerifyPanel/>
                         <OfflineStatus/>
                         <PrintReport/>
-                    }>
+                    }}>
                         <DistrictView/>
                     </Show>
                 </main>

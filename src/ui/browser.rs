@@ -1,10 +1,12 @@
 //! Small browser services the views need: clock, randomness, downloads, sharing, reading files.
-//! Every failure is returned as a Vietnamese message, never a panic.
+//! Every failure is returned as a message in the UI's language, never a panic.
 
 use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, File, FilePropertyBag, HtmlAnchorElement, Url};
+
+use super::i18n::{t, tf, Lang};
 
 /// Now, as `YYYY-MM-DDTHH:MM:SSZ` (UTC, whole seconds).
 pub fn now_iso() -> String {
@@ -12,12 +14,33 @@ pub fn now_iso() -> String {
     format!("{}Z", iso.get(..19).unwrap_or("1970-01-01T00:00:00"))
 }
 
+/// The browser has no secure random numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NoRandom;
+
+impl NoRandom {
+    /// The message for the user.
+    pub fn message(self, lang: Lang) -> String {
+        t(lang, "Trình duyệt không cung cấp số ngẫu nhiên an toàn.").to_string()
+    }
+}
+
 /// Fresh random bytes from the browser's CSPRNG (through getrandom).
-pub fn random<const N: usize>() -> Result<[u8; N], String> {
+pub fn random<const N: usize>() -> Result<[u8; N], NoRandom> {
     let mut buf = [0u8; N];
-    getrandom::fill(&mut buf)
-        .map_err(|_| "Trình duyệt không cung cấp số ngẫu nhiên an toàn.".to_string())?;
+    getrandom::fill(&mut buf).map_err(|_| NoRandom)?;
     Ok(buf)
+}
+
+/// Sets the page's language (`<html lang>`) and the tab's title.
+pub fn set_document_language(code: &str, title: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(html) = document.document_element() {
+        let _ = html.set_attribute("lang", code);
+    }
+    document.set_title(title);
 }
 
 fn blob(text: &str, mime: &str) -> Result<Blob, JsValue> {
@@ -28,16 +51,16 @@ fn blob(text: &str, mime: &str) -> Result<Blob, JsValue> {
 }
 
 /// Offers `text` as a file download named `name`.
-pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
-    let fail = |_| "Không tạo được tệp tải xuống.".to_string();
-    let window = web_sys::window().ok_or("Không có cửa sổ trình duyệt.")?;
-    let document = window.document().ok_or("Không có tài liệu.")?;
+pub fn download(lang: Lang, name: &str, text: &str, mime: &str) -> Result<(), String> {
+    let fail = |_| t(lang, "Không tạo được tệp tải xuống.").to_string();
+    let window = web_sys::window().ok_or(t(lang, "Không có cửa sổ trình duyệt."))?;
+    let document = window.document().ok_or(t(lang, "Không có tài liệu."))?;
     let url = Url::create_object_url_with_blob(&blob(text, mime).map_err(fail)?).map_err(fail)?;
     let a: HtmlAnchorElement = document
         .create_element("a")
         .map_err(fail)?
         .dyn_into()
-        .map_err(|_| "Không tạo được liên kết.")?;
+        .map_err(|_| t(lang, "Không tạo được liên kết."))?;
     a.set_href(&url);
     a.set_download(name);
     a.click();
@@ -98,36 +121,37 @@ pub fn can_share_file(name: &str, text: &str, mime: &str) -> bool {
 }
 
 /// Opens the system share sheet with the file.
-pub async fn share_file(name: &str, text: &str, mime: &str) -> Result<(), String> {
-    let (nav, share) = navigator_method("share").ok_or("Trình duyệt không hỗ trợ chia sẻ tệp.")?;
-    let data = share_data(name, text, mime).ok_or("Không tạo được tệp để chia sẻ.")?;
+pub async fn share_file(lang: Lang, name: &str, text: &str, mime: &str) -> Result<(), String> {
+    let (nav, share) =
+        navigator_method("share").ok_or(t(lang, "Trình duyệt không hỗ trợ chia sẻ tệp."))?;
+    let data = share_data(name, text, mime).ok_or(t(lang, "Không tạo được tệp để chia sẻ."))?;
     let promise = share
         .call1(&nav, &data)
-        .map_err(|_| "Không mở được hộp chia sẻ.")?;
+        .map_err(|_| t(lang, "Không mở được hộp chia sẻ."))?;
     let promise: js_sys::Promise = promise
         .dyn_into()
-        .map_err(|_| "Không mở được hộp chia sẻ.")?;
+        .map_err(|_| t(lang, "Không mở được hộp chia sẻ."))?;
     JsFuture::from(promise)
         .await
         .map(|_| ())
-        .map_err(|_| "Đã huỷ chia sẻ.".to_string())
+        .map_err(|_| t(lang, "Đã huỷ chia sẻ.").to_string())
 }
 
 /// Reads a chosen file as text (refusing anything over `max_bytes`).
-pub async fn read_text(file: &File, max_bytes: f64) -> Result<String, String> {
+pub async fn read_text(lang: Lang, file: &File, max_bytes: f64) -> Result<String, String> {
     if file.size() > max_bytes {
-        return Err(format!("Tệp «{}» quá lớn.", file.name()));
+        return Err(tf(lang, "Tệp «{}» quá lớn.", &[&file.name()]));
     }
     let text = JsFuture::from(file.text())
         .await
-        .map_err(|_| format!("Không đọc được tệp «{}».", file.name()))?;
+        .map_err(|_| tf(lang, "Không đọc được tệp «{}».", &[&file.name()]))?;
     text.as_string()
-        .ok_or_else(|| format!("Tệp «{}» không phải văn bản.", file.name()))
+        .ok_or_else(|| tf(lang, "Tệp «{}» không phải văn bản.", &[&file.name()]))
 }
 
 /// Copies text to the clipboard (where the browser allows it).
-pub async fn copy_text(text: &str) -> Result<(), String> {
-    let fail = || "Không sao chép được; hãy chọn và sao chép bằng tay.".to_string();
+pub async fn copy_text(lang: Lang, text: &str) -> Result<(), String> {
+    let fail = || t(lang, "Không sao chép được; hãy chọn và sao chép bằng tay.").to_string();
     let nav: JsValue = web_sys::window().ok_or_else(fail)?.navigator().into();
     let clipboard = Reflect::get(&nav, &"clipboard".into()).map_err(|_| fail())?;
     let write = Reflect::get(&clipboard, &"writeText".into())

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::choice_field::ChoiceField;
+use super::i18n::{t, Label, Language};
 use super::state::Store;
 use super::text_field::TextField;
 use crate::domain::cell::{CellProfile, CellType, Officers, ProfileField};
@@ -11,6 +12,7 @@ use crate::domain::cell::{CellProfile, CellType, Officers, ProfileField};
 #[component]
 pub fn CellProfileForm() -> impl IntoView {
     let store = expect_context::<Store>();
+    let Language(lang) = expect_context::<Language>();
     let initial = store.profile.get_untracked();
     let issue = move |field: ProfileField| {
         Signal::derive(move || {
@@ -30,13 +32,13 @@ pub fn CellProfileForm() -> impl IntoView {
         <section class="card" aria-labelledby="profile-title">
             <details open=!initial.is_complete()>
                 <summary>
-                    <h2 id="profile-title">"Thông tin chi bộ"</h2>
+                    <h2 id="profile-title">{move || t(lang.get(), "Thông tin chi bộ")}</h2>
                     <span class="summary-note" data-testid="profile-summary">
                         {move || {
                             if complete() {
                                 store.profile.with(|p| p.name.clone())
                             } else {
-                                "Chưa đủ thông tin — hãy điền trước khi chấm".to_string()
+                                t(lang.get(), "Chưa đủ thông tin — hãy điền trước khi chấm").to_string()
                             }
                         }}
                     </span>
@@ -44,15 +46,15 @@ pub fn CellProfileForm() -> impl IntoView {
                 <div class="grid">
                     <TextField
                         id="cell-name".into()
-                        label="Tên chi bộ"
+                        label=move || t(lang.get(), "Tên chi bộ")
                         value=initial.name.clone()
                         on_input=text(|p, v| p.name = v)
                         error=issue(ProfileField::Name)
                     />
                     <ChoiceField
                         id="cell-type"
-                        label="Loại hình chi bộ"
-                        choices=CellType::ALL.iter().map(|t| (t.id(), t.label_vi())).collect()
+                        label=move || t(lang.get(), "Loại hình chi bộ")
+                        choices=CellType::ALL.iter().map(|&c| (c.id(), Signal::derive(move || c.label(lang.get())))).collect()
                         selected=initial.cell_type.id()
                         on_change=move |v: String| {
                             if let Some(t) = CellType::from_id(&v) {
@@ -62,21 +64,21 @@ pub fn CellProfileForm() -> impl IntoView {
                     />
                     <TextField
                         id="parent-committee".into()
-                        label="Đảng bộ cấp trên"
+                        label=move || t(lang.get(), "Đảng bộ cấp trên")
                         value=initial.parent_committee.clone()
                         on_input=text(|p, v| p.parent_committee = v)
                     />
                     <TextField
                         id="secretary".into()
-                        label="Bí thư chi bộ"
+                        label=move || t(lang.get(), "Bí thư chi bộ")
                         value=initial.secretary.clone()
                         on_input=text(|p, v| p.secretary = v)
-                        hint="Chỉ lưu trên thiết bị, không đưa vào tệp kết quả."
+                        hint=move || t(lang.get(), "Chỉ lưu trên thiết bị, không đưa vào tệp kết quả.")
                     />
                     <ChoiceField
                         id="officers"
-                        label="Cấp ủy của chi bộ"
-                        choices=Officers::ALL.iter().map(|o| (o.id(), o.label_vi())).collect()
+                        label=move || t(lang.get(), "Cấp ủy của chi bộ")
+                        choices=Officers::ALL.iter().map(|&o| (o.id(), Signal::derive(move || o.label(lang.get())))).collect()
                         selected=initial.officers.id()
                         on_change=move |v: String| {
                             if let Some(o) = Officers::from_id(&v) {
@@ -86,7 +88,7 @@ pub fn CellProfileForm() -> impl IntoView {
                     />
                     <TextField
                         id="members-official".into()
-                        label="Số đảng viên chính thức"
+                        label=move || t(lang.get(), "Số đảng viên chính thức")
                         value=initial.members_official.clone()
                         numeric=true
                         on_input=text(|p, v| p.members_official = v)
@@ -94,7 +96,7 @@ pub fn CellProfileForm() -> impl IntoView {
                     />
                     <TextField
                         id="members-probationary".into()
-                        label="Số đảng viên dự bị"
+                        label=move || t(lang.get(), "Số đảng viên dự bị")
                         value=initial.members_probationary.clone()
                         numeric=true
                         on_input=text(|p, v| p.members_probationary = v)
@@ -102,7 +104,7 @@ pub fn CellProfileForm() -> impl IntoView {
                     />
                     <TextField
                         id="members-exempt".into()
-                        label="Số đảng viên được miễn sinh hoạt"
+                        label=move || t(lang.get(), "Số đảng viên được miễn sinh hoạt")
                         value=initial.members_exempt.clone()
                         numeric=true
                         on_input=text(|p, v| p.members_exempt = v)

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::browser::download;
 use super::district_state::District;
+use super::i18n::{decimal, shortfall_code, t, tf, Label, Language};
 use crate::domain::cell::CellType;
 use crate::domain::district::aggregate::{
     review_key, select_rows, shortfall_vi, table_csv, Review, SortBy,
@@ -21,6 +22,7 @@ const RATINGS: [Rating; 4] = [Rating::Tot, Rating::Kha, Rating::TrungBinh, Ratin
 #[component]
 pub fn DistrictTable(selected: RwSignal<Option<usize>>) -> impl IntoView {
     let d = expect_context::<District>();
+    let Language(lang) = expect_context::<Language>();
     let type_filter: RwSignal<Option<CellType>> = RwSignal::new(None);
     let rating_filter: RwSignal<Option<Rating>> = RwSignal::new(None);
     let sort = RwSignal::new(SortBy::Name);
@@ -53,6 +55,7 @@ pub fn DistrictTable(selected: RwSignal<Option<usize>>) -> impl IntoView {
     let export_csv = move |_| {
         let (text, q) = d.table.with_untracked(|t| (table_csv(t), t.quarter));
         if let Err(e) = download(
+            lang.get_untracked(),
             &format!("tong-hop_{q}.csv"),
             &text,
             "text/csv;charset=utf-8",
@@ -62,54 +65,54 @@ pub fn DistrictTable(selected: RwSignal<Option<usize>>) -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="table-title">
-            <h2 id="table-title">"Tổng hợp theo quý"</h2>
+            <h2 id="table-title">{move || t(lang.get(), "Tổng hợp theo quý")}</h2>
             <div class="row">
                 <div class="field">
-                    <label for="district-year">"Năm"</label>
+                    <label for="district-year">{move || t(lang.get(), "Năm")}</label>
                     <input id="district-year" type="text" inputmode="numeric" prop:value=move || year().to_string()
                         on:change=move |ev| set_quarter(event_target_value(&ev).trim().parse().ok(), None)/>
                 </div>
                 <div class="field">
-                    <label for="district-quarter">"Quý"</label>
+                    <label for="district-quarter">{move || t(lang.get(), "Quý")}</label>
                     <select id="district-quarter" on:change=move |ev| set_quarter(None, event_target_value(&ev).parse().ok())>
-                        {(1u8..=4).map(|q| view! { <option value=q.to_string() selected=move || d.quarter.get().quarter() == q>{format!("Quý {q}")}</option> }).collect_view()}
+                        {(1u8..=4).map(|q| view! { <option value=q.to_string() selected=move || d.quarter.get().quarter() == q>{move || tf(lang.get(), "Quý {}", &[&q])}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
-                    <label for="filter-type">"Loại hình"</label>
+                    <label for="filter-type">{move || t(lang.get(), "Loại hình")}</label>
                     <select id="filter-type" on:change=move |ev| type_filter.set(CellType::from_id(&event_target_value(&ev)))>
-                        <option value="">"Tất cả"</option>
-                        {CellType::ALL.into_iter().map(|t| view! { <option value=t.id()>{t.label_vi()}</option> }).collect_view()}
+                        <option value="">{move || t(lang.get(), "Tất cả")}</option>
+                        {CellType::ALL.into_iter().map(|t| view! { <option value=t.id()>{move || t.label(lang.get())}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
-                    <label for="filter-rating">"Xếp loại"</label>
+                    <label for="filter-rating">{move || t(lang.get(), "Xếp loại")}</label>
                     <select id="filter-rating" on:change=move |ev| {
                         let v = event_target_value(&ev);
                         rating_filter.set(RATINGS.into_iter().find(|r| r.id() == v));
                     }>
-                        <option value="">"Tất cả"</option>
-                        {RATINGS.into_iter().map(|r| view! { <option value=r.id()>{r.label_vi()}</option> }).collect_view()}
+                        <option value="">{move || t(lang.get(), "Tất cả")}</option>
+                        {RATINGS.into_iter().map(|r| view! { <option value=r.id()>{move || r.label(lang.get())}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
-                    <label for="sort-by">"Sắp xếp"</label>
+                    <label for="sort-by">{move || t(lang.get(), "Sắp xếp")}</label>
                     <select id="sort-by" on:change=move |ev| sort.set(match event_target_value(&ev).as_str() {
                         "score" => SortBy::Score, "rating" => SortBy::Rating, _ => SortBy::Name })>
-                        <option value="name">"Theo tên"</option>
-                        <option value="score">"Điểm cao trước"</option>
-                        <option value="rating">"Xếp loại tốt trước"</option>
+                        <option value="name">{move || t(lang.get(), "Theo tên")}</option>
+                        <option value="score">{move || t(lang.get(), "Điểm cao trước")}</option>
+                        <option value="rating">{move || t(lang.get(), "Xếp loại tốt trước")}</option>
                     </select>
                 </div>
             </div>
-            <p data-testid="table-summary">{move || d.table.with(|t| format!(
-                "{} chi bộ đã nộp hợp lệ, {} chi bộ chưa nộp.", t.rows.len(), t.missing.len()))}</p>
+            <p data-testid="table-summary">{move || d.table.with(|x| tf(lang.get(),
+                "{} chi bộ đã nộp hợp lệ, {} chi bộ chưa nộp.", &[&x.rows.len(), &x.missing.len()]))}</p>
             <div class="table-wrap" tabindex="0" role="region" aria-labelledby="table-title">
                 <table data-testid="district-table">
                     <thead><tr>
-                        <th scope="col">"Chi bộ"</th><th scope="col">"Loại hình"</th><th scope="col">"Số buổi"</th>
-                        <th scope="col">"Điểm BQ"</th><th scope="col">"Tự xếp loại"</th><th scope="col">"Thiếu sót"</th>
-                        <th scope="col">"Cấp trên xếp loại"</th><th scope="col">"Nhận xét"</th><th scope="col"><span class="sr-only">"Xem"</span></th>
+                        <th scope="col">{move || t(lang.get(), "Chi bộ")}</th><th scope="col">{move || t(lang.get(), "Loại hình")}</th><th scope="col">{move || t(lang.get(), "Số buổi")}</th>
+                        <th scope="col">{move || t(lang.get(), "Điểm BQ")}</th><th scope="col">{move || t(lang.get(), "Tự xếp loại")}</th><th scope="col">{move || t(lang.get(), "Thiếu sót")}</th>
+                        <th scope="col">{move || t(lang.get(), "Cấp trên xếp loại")}</th><th scope="col">{move || t(lang.get(), "Nhận xét")}</th><th scope="col"><span class="sr-only">{move || t(lang.get(), "Xem")}</span></th>
                     </tr></thead>
                     <tbody>
                         <For each=shown key=|r| (r.index, r.review.clone(), r.rating) let:r>
@@ -119,34 +122,36 @@ pub fn DistrictTable(selected: RwSignal<Option<usize>>) -> impl IntoView {
                                 let current = r.review.clone().unwrap_or_default();
                                 let (c1, c2) = (current.clone(), current);
                                 let index = r.index;
-                                let label = r.cell_name.clone();
+                                let (label, label2) = (r.cell_name.clone(), r.cell_name.clone());
+                                let (cell_type, rating) = (r.cell_type, r.rating);
+                                let shortfalls = r.shortfalls.clone();
                                 view! {
                                     <tr data-testid="district-row">
                                         <th scope="row">{r.cell_name.clone()}</th>
-                                        <td>{r.cell_type.label_vi()}</td>
+                                        <td>{move || cell_type.label(lang.get())}</td>
                                         <td class="num">{r.meetings}</td>
-                                        <td class="num">{format_tenths(r.average_tenths)}</td>
-                                        <td>{r.rating.label_vi()}</td>
-                                        <td class="small">{r.shortfalls.iter().map(|s| shortfall_vi(s)).collect::<Vec<_>>().join("; ")}</td>
+                                        <td class="num">{move || decimal(lang.get(), format_tenths(r.average_tenths))}</td>
+                                        <td>{move || rating.label(lang.get())}</td>
+                                        <td class="small">{move || shortfalls.iter().map(|s| shortfall_code(lang.get(), s, shortfall_vi)).collect::<Vec<_>>().join("; ")}</td>
                                         <td>
-                                            <select aria-label=format!("Cấp trên xếp loại {label}") on:change=move |ev| {
+                                            <select aria-label=move || tf(lang.get(), "Cấp trên xếp loại {}", &[&label]) on:change=move |ev| {
                                                 let v = event_target_value(&ev);
                                                 let rating = RATINGS.into_iter().find(|r| r.id() == v);
                                                 d.set_review(k1.clone(), Review { rating, note: c1.note.clone() });
                                             }>
                                                 <option value="" selected=c2.rating.is_none()>"—"</option>
-                                                {RATINGS.into_iter().map(|x| view! { <option value=x.id() selected=c2.rating == Some(x)>{x.label_vi()}</option> }).collect_view()}
+                                                {RATINGS.into_iter().map(|x| view! { <option value=x.id() selected=c2.rating == Some(x)>{move || x.label(lang.get())}</option> }).collect_view()}
                                             </select>
                                         </td>
                                         <td>
-                                            <input type="text" aria-label=format!("Nhận xét của cấp trên về {}", r.cell_name) prop:value=c2.note.clone()
+                                            <input type="text" aria-label=move || tf(lang.get(), "Nhận xét của cấp trên về {}", &[&label2]) prop:value=c2.note.clone()
                                                 on:change=move |ev| {
                                                     let note = event_target_value(&ev);
                                                     let rating = d.reviews.with_untracked(|v| v.get(&k2).and_then(|x| x.rating));
                                                     d.set_review(k2.clone(), Review { rating, note });
                                                 }/>
                                         </td>
-                                        <td><button type="button" class="small-btn" on:click=move |_| selected.set(Some(index))>"Xem"</button></td>
+                                        <td><button type="button" class="small-btn" on:click=move |_| selected.set(Some(index))>{move || t(lang.get(), "Xem")}</button></td>
                                     </tr>
                                 }
                             }
@@ -156,30 +161,30 @@ pub fn DistrictTable(selected: RwSignal<Option<usize>>) -> impl IntoView {
             </div>
             <Show when=move || { matching() > limit.get() }>
                 <p class="muted small">
-                    {move || format!("Đang hiển thị {}/{} dòng. ", limit.get(), matching())}
-                    <button type="button" class="small-btn" on:click=move |_| limit.update(|l| *l += PAGE)>"Xem thêm"</button>
+                    {move || tf(lang.get(), "Đang hiển thị {}/{} dòng. ", &[&limit.get(), &matching()])}
+                    <button type="button" class="small-btn" on:click=move |_| limit.update(|l| *l += PAGE)>{move || t(lang.get(), "Xem thêm")}</button>
                 </p>
             </Show>
             <div class="row">
-                <button type="button" class="primary" on:click=export_csv>"Xuất bảng CSV (Excel)"</button>
+                <button type="button" class="primary" on:click=export_csv>{move || t(lang.get(), "Xuất bảng CSV (Excel)")}</button>
                 <Show when=move || confirm_clear.get() fallback=move || view! {
-                    <button type="button" class="danger" on:click=move |_| confirm_clear.set(true)>"Xoá dữ liệu quý này…"</button>
+                    <button type="button" class="danger" on:click=move |_| confirm_clear.set(true)>{move || t(lang.get(), "Xoá dữ liệu quý này…")}</button>
                 }>
                     <span class="confirm" role="alert">
-                        {move || format!("Xoá mọi tệp đã nhận của quý {}/{} (và các tệp không đọc được)?", d.quarter.get().quarter(), d.quarter.get().year())}
-                        <button type="button" class="danger" on:click=move |_| { confirm_clear.set(false); d.clear_quarter(d.quarter.get_untracked()); }>"Xoá hẳn"</button>
-                        <button type="button" on:click=move |_| confirm_clear.set(false)>"Huỷ"</button>
+                        {move || tf(lang.get(), "Xoá mọi tệp đã nhận của quý {}/{} (và các tệp không đọc được)?", &[&d.quarter.get().quarter(), &d.quarter.get().year()])}
+                        <button type="button" class="danger" on:click=move |_| { confirm_clear.set(false); d.clear_quarter(d.quarter.get_untracked()); }>{move || t(lang.get(), "Xoá hẳn")}</button>
+                        <button type="button" on:click=move |_| confirm_clear.set(false)>{move || t(lang.get(), "Huỷ")}</button>
                     </span>
                 </Show>
             </div>
-            <h3>"Chi bộ chưa nộp"</h3>
+            <h3>{move || t(lang.get(), "Chi bộ chưa nộp")}</h3>
             <ul data-testid="missing-cells">
                 {move || d.table.with(|t| t.missing.iter().take(missing_limit.get()).map(|m| view! { <li>{m.cell_name.clone()}</li> }).collect_view())}
             </ul>
             <Show when=move || { d.table.with(|t| t.missing.len()) > missing_limit.get() }>
                 <p class="muted small">
-                    {move || format!("Đang hiển thị {}/{} chi bộ. ", missing_limit.get(), d.table.with(|t| t.missing.len()))}
-                    <button type="button" class="small-btn" on:click=move |_| missing_limit.update(|l| *l += PAGE)>"Xem thêm"</button>
+                    {move || tf(lang.get(), "Đang hiển thị {}/{} chi bộ. ", &[&missing_limit.get(), &d.table.with(|x| x.missing.len())])}
+                    <button type="button" class="small-btn" on:click=move |_| missing_limit.update(|l| *l += PAGE)>{move || t(lang.get(), "Xem thêm")}</button>
                 </p>
             </Show>
         </section>

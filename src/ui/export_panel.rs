@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::browser::{can_share_file, download, now_iso, random, share_file};
+use super::i18n::{t, tf, Language};
 use super::print_report::{print_now, Printing};
 use super::state::Store;
 use crate::domain::canonical::sha256_hex;
@@ -20,6 +21,7 @@ const MIME: &str = "application/json";
 pub fn ExportPanel() -> impl IntoView {
     let store = expect_context::<Store>();
     let printing = expect_context::<Printing>();
+    let Language(lang) = expect_context::<Language>();
     let message: RwSignal<Option<Result<String, String>>> = RwSignal::new(None);
     let last: RwSignal<Option<(String, String)>> = RwSignal::new(None);
     // Why the quarter cannot be exported yet (None: ready).
@@ -33,26 +35,32 @@ pub fn ExportPanel() -> impl IntoView {
     });
     let has_key = move || store.key.with(Option::is_some);
     let export = move |_| {
+        let lang = lang.get_untracked();
         let result = (|| -> Result<String, String> {
             if store.key.with_untracked(Option::is_none) {
-                store.set_key(CellKey::new(random::<32>()?, &now_iso()))?;
+                let secret = random::<32>().map_err(|e| e.message(lang))?;
+                store.set_key(CellKey::new(secret, &now_iso()))?;
             }
-            let key = store.key.get_untracked().ok_or("Chưa có khóa.")?;
+            let key = store.key.get_untracked().ok_or(t(lang, "Chưa có khóa."))?;
             if key.backup_saved.is_none() {
-                return Err("Đã tạo khóa ký cho chi bộ. Trước lần xuất đầu tiên, hãy lưu tệp sao lưu khóa ở mục «Khóa ký của chi bộ» bên dưới, rồi bấm xuất lại.".into());
+                return Err(t(lang, "Đã tạo khóa ký cho chi bộ. Trước lần xuất đầu tiên, hãy lưu tệp sao lưu khóa ở mục «Khóa ký của chi bộ» bên dưới, rồi bấm xuất lại.").into());
             }
-            let signing = key
-                .signing_key()
-                .ok_or("Khóa lưu trên thiết bị bị hỏng; hãy khôi phục từ tệp sao lưu.")?;
+            let signing = key.signing_key().ok_or(t(
+                lang,
+                "Khóa lưu trên thiết bị bị hỏng; hãy khôi phục từ tệp sao lưu.",
+            ))?;
             let rubric = store
                 .rubric
                 .get_untracked()
-                .ok_or("Không có bộ tiêu chí của quý này.")?;
-            let record = store.record.get_untracked().ok_or("Chưa mở quý nào.")?;
+                .ok_or(t(lang, "Không có bộ tiêu chí của quý này."))?;
+            let record = store
+                .record
+                .get_untracked()
+                .ok_or(t(lang, "Chưa mở quý nào."))?;
             let profile = store.profile.get_untracked();
             let meta = ExportMeta {
                 now: now_iso(),
-                uuid_bytes: random::<16>()?,
+                uuid_bytes: random::<16>().map_err(|e| e.message(lang))?,
                 app_version: APP_VERSION.into(),
                 // Inside the signed document, so no district can count a workshop's file.
                 training: store.training(),
@@ -60,7 +68,7 @@ pub fn ExportPanel() -> impl IntoView {
             let export = sign_result(&rubric, &record, &profile, &signing, &meta)
                 .map_err(|e| e.to_string())?;
             let text = to_pretty(&export.document) + "\n";
-            download(&export.file_name, &text, MIME)?;
+            download(lang, &export.file_name, &text, MIME)?;
             // Remember what was signed, so the printout can carry the file's id and hash.
             let stamp = ExportStamp {
                 id: export
@@ -78,8 +86,10 @@ pub fn ExportPanel() -> impl IntoView {
             });
             let name = export.file_name.clone();
             last.set(Some((export.file_name, text)));
-            Ok(format!(
-                "Đã xuất tệp «{name}». Gửi tệp này cho cấp trên (USB, thư điện tử, tin nhắn)."
+            Ok(tf(
+                lang,
+                "Đã xuất tệp «{}». Gửi tệp này cho cấp trên (USB, thư điện tử, tin nhắn).",
+                &[&name],
             ))
         })();
         message.set(Some(result));
@@ -87,7 +97,7 @@ pub fn ExportPanel() -> impl IntoView {
     let share = move |_| {
         if let Some((name, text)) = last.get_untracked() {
             spawn_local(async move {
-                if let Err(e) = share_file(&name, &text, MIME).await {
+                if let Err(e) = share_file(lang.get_untracked(), &name, &text, MIME).await {
                     message.set(Some(Err(e)));
                 }
             });
@@ -97,19 +107,19 @@ pub fn ExportPanel() -> impl IntoView {
         move || last.with(|l| l.as_ref().is_some_and(|(n, t)| can_share_file(n, t, MIME)));
     view! {
         <section class="card" aria-labelledby="export-title">
-            <h3 id="export-title">"Xuất kết quả đã ký"</h3>
+            <h3 id="export-title">{move || t(lang.get(), "Xuất kết quả đã ký")}</h3>
             <p class="muted small">
-                "Tệp JSON có chữ ký số của chi bộ (chuẩn W3C, eddsa-jcs-2022); cấp trên kiểm tra được tệp có bị sửa hay không. Tệp không chứa họ tên đảng viên."
+                {move || t(lang.get(), "Tệp JSON có chữ ký số của chi bộ (chuẩn W3C, eddsa-jcs-2022); cấp trên kiểm tra được tệp có bị sửa hay không. Tệp không chứa họ tên đảng viên.")}
             </p>
-            {move || blocker.get().map(|b| view! { <p class="warn" data-testid="export-blocker">{format!("Chưa xuất được: {b}.")}</p> })}
-            {move || (!has_key()).then(|| view! { <p class="muted small">"Lần xuất đầu tiên sẽ tạo khóa ký cho chi bộ trên thiết bị này."</p> })}
+            {move || blocker.get().map(|b| view! { <p class="warn" data-testid="export-blocker">{move || tf(lang.get(), "Chưa xuất được: {}.", &[&b])}</p> })}
+            {move || (!has_key()).then(|| view! { <p class="muted small">{move || t(lang.get(), "Lần xuất đầu tiên sẽ tạo khóa ký cho chi bộ trên thiết bị này.")}</p> })}
             <div class="row">
                 <button type="button" class="primary" prop:disabled=move || blocker.with(Option::is_some) on:click=export>
-                    "Xuất tệp kết quả"
+                    {move || t(lang.get(), "Xuất tệp kết quả")}
                 </button>
-                <button type="button" on:click=move |_| print_now(printing)>"In báo cáo (A4)"</button>
+                <button type="button" on:click=move |_| print_now(printing)>{move || t(lang.get(), "In báo cáo (A4)")}</button>
                 <Show when=can_share>
-                    <button type="button" on:click=share>"Chia sẻ tệp…"</button>
+                    <button type="button" on:click=share>{move || t(lang.get(), "Chia sẻ tệp…")}</button>
                 </Show>
             </div>
             {move || message.get().map(|r| match r {

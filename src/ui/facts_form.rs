@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::i18n::{decimal, t, tf, Language};
 use super::state::Store;
 use super::text_field::TextField;
 use crate::domain::facts::FactField;
@@ -12,6 +13,7 @@ use crate::domain::report::{format_permille, MeetingReport};
 #[component]
 pub fn FactsForm(meeting_id: u32) -> impl IntoView {
     let store = expect_context::<Store>();
+    let Language(lang) = expect_context::<Language>();
     let raw: RawFacts = store
         .record
         .with_untracked(|r| {
@@ -41,7 +43,7 @@ pub fn FactsForm(meeting_id: u32) -> impl IntoView {
         Callback::new(move |v: String| store.edit(|r| r.set_fact(meeting_id, field, &v)))
     };
     let id = move |field: FactField| format!("m{meeting_id}-{}", field.id());
-    let from_report = move |f: fn(&MeetingReport) -> Option<String>| {
+    let from_report = move |f: &dyn Fn(&MeetingReport) -> Option<String>| {
         store
             .report
             .with(|r| r.as_ref().and_then(|r| r.meeting(meeting_id)).and_then(f))
@@ -56,11 +58,11 @@ pub fn FactsForm(meeting_id: u32) -> impl IntoView {
     };
     let rep_name = format!("m{meeting_id}-repeated");
     view! {
-        <section class="facts" aria-label="Số liệu buổi sinh hoạt">
-            <h4>"Số liệu buổi sinh hoạt"</h4>
+        <section class="facts" aria-label=move || t(lang.get(), "Số liệu buổi sinh hoạt")>
+            <h4>{move || t(lang.get(), "Số liệu buổi sinh hoạt")}</h4>
             <div class="grid">
                 <div class="field" class:invalid=move || issue(FactField::Date).with(Option::is_some)>
-                    <label for=id(FactField::Date)>"Ngày họp"</label>
+                    <label for=id(FactField::Date)>{move || t(lang.get(), "Ngày họp")}</label>
                     <input
                         id=id(FactField::Date)
                         type="date"
@@ -70,42 +72,45 @@ pub fn FactsForm(meeting_id: u32) -> impl IntoView {
                     />
                     <p class="field-msg" aria-live="polite">{move || issue(FactField::Date).get().unwrap_or_default()}</p>
                 </div>
-                <TextField id=id(FactField::DurationMinutes) label="Thời lượng (phút)" numeric=true
+                <TextField id=id(FactField::DurationMinutes) label=move || t(lang.get(), "Thời lượng (phút)") numeric=true
                     value=raw.duration_minutes.clone() on_input=set(FactField::DurationMinutes)
                     error=issue(FactField::DurationMinutes)/>
-                <TextField id=id(FactField::Required) label="Số đảng viên phải dự" numeric=true
+                <TextField id=id(FactField::Required) label=move || t(lang.get(), "Số đảng viên phải dự") numeric=true
                     value=raw.required.clone() on_input=set(FactField::Required) error=issue(FactField::Required)
-                    hint="Không tính người được miễn sinh hoạt."/>
-                <TextField id=id(FactField::Present) label="Có mặt" numeric=true
+                    hint=move || t(lang.get(), "Không tính người được miễn sinh hoạt.")/>
+                <TextField id=id(FactField::Present) label=move || t(lang.get(), "Có mặt") numeric=true
                     value=raw.present.clone() on_input=set(FactField::Present) error=issue(FactField::Present)/>
-                <TextField id=id(FactField::AbsentWithReason) label="Vắng có lý do" numeric=true
+                <TextField id=id(FactField::AbsentWithReason) label=move || t(lang.get(), "Vắng có lý do") numeric=true
                     value=raw.absent_with_reason.clone() on_input=set(FactField::AbsentWithReason)
                     error=issue(FactField::AbsentWithReason)/>
-                <TextField id=id(FactField::AbsentWithoutReason) label="Vắng không lý do" numeric=true
+                <TextField id=id(FactField::AbsentWithoutReason) label=move || t(lang.get(), "Vắng không lý do") numeric=true
                     value=raw.absent_without_reason.clone() on_input=set(FactField::AbsentWithoutReason)
                     error=issue(FactField::AbsentWithoutReason)/>
-                <TextField id=id(FactField::Speakers) label="Số đảng viên phát biểu" numeric=true
+                <TextField id=id(FactField::Speakers) label=move || t(lang.get(), "Số đảng viên phát biểu") numeric=true
                     value=raw.speakers.clone() on_input=set(FactField::Speakers) error=issue(FactField::Speakers)/>
             </div>
             <fieldset class="field">
-                <legend>"Có đảng viên vắng có lý do quá 3 lần liên tiếp trong năm không?"</legend>
+                <legend>{move || t(lang.get(), "Có đảng viên vắng có lý do quá 3 lần liên tiếp trong năm không?")}</legend>
                 <label class="radio">
                     <input type="radio" name=rep_name.clone() id=format!("m{meeting_id}-repeated-no")
                         prop:checked=move || repeated() == Some(false)
                         on:change=move |_| set(FactField::RepeatedAbsence).run("no".into())/>
-                    " Không"
+                    {move || t(lang.get(), " Không")}
                 </label>
                 <label class="radio">
                     <input type="radio" name=rep_name id=format!("m{meeting_id}-repeated-yes")
                         prop:checked=move || repeated() == Some(true)
                         on:change=move |_| set(FactField::RepeatedAbsence).run("yes".into())/>
-                    " Có"
+                    {move || t(lang.get(), " Có")}
                 </label>
             </fieldset>
             <dl class="derived" data-testid="derived-facts">
-                <div><dt>"Tỷ lệ dự họp"</dt><dd data-testid="attendance-pct">{move || from_report(|m| m.attendance_permille.map(format_permille))}</dd></div>
-                <div><dt>"Tỷ lệ phát biểu"</dt><dd data-testid="speakers-pct">{move || from_report(|m| m.speakers_permille.map(format_permille))}</dd></div>
-                <div><dt>"Thời lượng tối thiểu"</dt><dd data-testid="needed-minutes">{move || from_report(|m| Some(format!("{} phút", m.required_minutes)))}</dd></div>
+                <div><dt>{move || t(lang.get(), "Tỷ lệ dự họp")}</dt><dd data-testid="attendance-pct">{move || decimal(lang.get(), from_report(&|m| m.attendance_permille.map(format_permille)))}</dd></div>
+                <div><dt>{move || t(lang.get(), "Tỷ lệ phát biểu")}</dt><dd data-testid="speakers-pct">{move || decimal(lang.get(), from_report(&|m| m.speakers_permille.map(format_permille)))}</dd></div>
+                <div><dt>{move || t(lang.get(), "Thời lượng tối thiểu")}</dt><dd data-testid="needed-minutes">{move || {
+                    let lang = lang.get();
+                    from_report(&|m| Some(tf(lang, "{} phút", &[&m.required_minutes])))
+                }}</dd></div>
             </dl>
         </section>
     }

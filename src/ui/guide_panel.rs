@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::i18n::{t, tf, Language};
 use super::state::Store;
 use crate::storage::{self, keys::Key};
 
@@ -28,6 +29,7 @@ impl Default for Guide {
 pub fn GuidePanel() -> impl IntoView {
     let store = expect_context::<Store>();
     let Guide(step) = expect_context::<Guide>();
+    let Language(lang) = expect_context::<Language>();
     let seen = RwSignal::new(matches!(
         storage::load::<bool>(Key::GuideSeen),
         Ok(Some(true))
@@ -55,11 +57,11 @@ pub fn GuidePanel() -> impl IntoView {
     view! {
         <Show when=move || step.get().is_none() && !seen.get()>
             <section class="card guide-offer" aria-labelledby="guide-offer-title" data-testid="guide-offer">
-                <h2 id="guide-offer-title">"Lần đầu dùng?"</h2>
-                <p>"Xem nhanh từng nhóm tiêu chí: ý nghĩa và cách được điểm (khoảng 2 phút)."</p>
+                <h2 id="guide-offer-title">{move || t(lang.get(), "Lần đầu dùng?")}</h2>
+                <p>{move || t(lang.get(), "Xem nhanh từng nhóm tiêu chí: ý nghĩa và cách được điểm (khoảng 2 phút).")}</p>
                 <div class="row">
-                    <button type="button" class="primary" on:click=move |_| step.set(Some(0))>"Xem hướng dẫn"</button>
-                    <button type="button" on:click=move |_| close()>"Bỏ qua"</button>
+                    <button type="button" class="primary" on:click=move |_| step.set(Some(0))>{move || t(lang.get(), "Xem hướng dẫn")}</button>
+                    <button type="button" on:click=move |_| close()>{move || t(lang.get(), "Bỏ qua")}</button>
                 </div>
             </section>
         </Show>
@@ -67,21 +69,25 @@ pub fn GuidePanel() -> impl IntoView {
             let total = count();
             let body = if i == 0 {
                 view! {
-                    <h2 id="guide-title" tabindex="-1" node_ref=heading>"Hướng dẫn: phiếu tự đánh giá"</h2>
-                    <p>"Mỗi buổi sinh hoạt trong quý có một phiếu chấm 100 điểm. Nhập số liệu thật của buổi họp (ngày, thời lượng, số đảng viên có mặt, số ý kiến phát biểu): các mục thời gian, dự họp và thảo luận được ứng dụng tự tính. Các mục còn lại chọn Có/Không hoặc chọn mức."</p>
-                    <p>"Điểm quý là bình quân các buổi sinh hoạt thường kỳ; xếp loại Tốt, Khá, Trung bình, Kém theo bộ tiêu chí. Dữ liệu được lưu ngay trên thiết bị sau mỗi lần chọn."</p>
+                    <h2 id="guide-title" tabindex="-1" node_ref=heading>{move || t(lang.get(), "Hướng dẫn: phiếu tự đánh giá")}</h2>
+                    <p>{move || t(lang.get(), "Mỗi buổi sinh hoạt trong quý có một phiếu chấm 100 điểm. Nhập số liệu thật của buổi họp (ngày, thời lượng, số đảng viên có mặt, số ý kiến phát biểu): các mục thời gian, dự họp và thảo luận được ứng dụng tự tính. Các mục còn lại chọn Có/Không hoặc chọn mức.")}</p>
+                    <p>{move || t(lang.get(), "Điểm quý là bình quân các buổi sinh hoạt thường kỳ; xếp loại Tốt, Khá, Trung bình, Kém theo bộ tiêu chí. Dữ liệu được lưu ngay trên thiết bị sau mỗi lần chọn.")}</p>
                 }
                 .into_any()
             } else {
                 let g = groups().get(i - 1).cloned();
                 match g {
-                    None => view! { <h2 id="guide-title" tabindex="-1" node_ref=heading>"Hết hướng dẫn"</h2> }.into_any(),
+                    None => view! { <h2 id="guide-title" tabindex="-1" node_ref=heading>{move || t(lang.get(), "Hết hướng dẫn")}</h2> }.into_any(),
+                    // The rubric's own texts stay in its language (Vietnamese).
                     Some(g) => view! {
-                        <h2 id="guide-title" tabindex="-1" node_ref=heading>{format!("{} ({} điểm)", g.title, g.max_points)}</h2>
-                        <p>{g.guidance.clone()}</p>
+                        <h2 id="guide-title" tabindex="-1" node_ref=heading>
+                            <span lang="vi">{g.title.clone()}</span>
+                            {move || tf(lang.get(), " ({} điểm)", &[&g.max_points])}
+                        </h2>
+                        <p lang="vi">{g.guidance.clone()}</p>
                         <ul class="guide-items">
                             {g.items.into_iter().map(|it| view! {
-                                <li><strong>{format!("{} – tối đa {} điểm.", it.title, it.max_points)}</strong>" "{it.guidance}</li>
+                                <li><strong><span lang="vi">{it.title}</span>{move || tf(lang.get(), " – tối đa {} điểm.", &[&it.max_points])}</strong>" "<span lang="vi">{it.guidance}</span></li>
                             }).collect_view()}
                         </ul>
                     }.into_any(),
@@ -89,16 +95,16 @@ pub fn GuidePanel() -> impl IntoView {
             };
             view! {
                 <section class="card guide" aria-labelledby="guide-title" data-testid="guide">
-                    <p class="muted small">{format!("Bước {}/{}", i + 1, total + 1)}</p>
+                    <p class="muted small">{move || tf(lang.get(), "Bước {}/{}", &[&(i + 1), &(total + 1)])}</p>
                     {body}
                     <div class="row">
-                        <button type="button" prop:disabled=i == 0 on:click=move |_| step.set(Some(i.saturating_sub(1)))>"← Trước"</button>
+                        <button type="button" prop:disabled=i == 0 on:click=move |_| step.set(Some(i.saturating_sub(1)))>{move || t(lang.get(), "← Trước")}</button>
                         {if i < total {
-                            view! { <button type="button" class="primary" on:click=move |_| step.set(Some(i + 1))>"Tiếp →"</button> }.into_any()
+                            view! { <button type="button" class="primary" on:click=move |_| step.set(Some(i + 1))>{move || t(lang.get(), "Tiếp →")}</button> }.into_any()
                         } else {
-                            view! { <button type="button" class="primary" on:click=move |_| close()>"Bắt đầu chấm"</button> }.into_any()
+                            view! { <button type="button" class="primary" on:click=move |_| close()>{move || t(lang.get(), "Bắt đầu chấm")}</button> }.into_any()
                         }}
-                        <button type="button" on:click=move |_| close()>"Đóng hướng dẫn"</button>
+                        <button type="button" on:click=move |_| close()>{move || t(lang.get(), "Đóng hướng dẫn")}</button>
                     </div>
                 </section>
             }

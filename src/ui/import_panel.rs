@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 
 use super::browser::{chosen_files, dropped_files, now_iso};
 use super::district_state::District;
+use super::i18n::{t, tf, Label, Language};
 use crate::domain::district::collection::{Outcome, Status};
 use crate::domain::district::registry::RegistryEntry;
 
@@ -27,6 +28,7 @@ struct Row {
 #[component]
 pub fn ImportPanel() -> impl IntoView {
     let d = expect_context::<District>();
+    let Language(lang) = expect_context::<Language>();
     let filter: RwSignal<Option<Status>> = RwSignal::new(None);
     let confirming: RwSignal<Option<(String, String, String)>> = RwSignal::new(None);
     let valid_from = RwSignal::new(now_iso().get(..10).unwrap_or("2026-01-01").to_string());
@@ -120,21 +122,22 @@ pub fn ImportPanel() -> impl IntoView {
     };
     let confirm = move |_| {
         if let Some((cell, did, _)) = confirming.get_untracked() {
+            let lang = lang.get_untracked();
             let r = d.upsert(RegistryEntry {
                 cell_name: cell.clone(),
                 did,
                 valid_from: valid_from.get_untracked(),
             });
             d.message.set(Some(
-                r.map(|_| format!("Đã đăng ký khóa của «{cell}»."))
-                    .map_err(|e| format!("Không đăng ký được: {e}")),
+                r.map(|_| tf(lang, "Đã đăng ký khóa của «{}».", &[&cell]))
+                    .map_err(|e| tf(lang, "Không đăng ký được: {}", &[&e])),
             ));
             confirming.set(None);
         }
     };
     view! {
         <section class="card" aria-labelledby="import-title">
-            <h2 id="import-title">"Nhận tệp kết quả"</h2>
+            <h2 id="import-title">{move || t(lang.get(), "Nhận tệp kết quả")}</h2>
             <div
                 class="dropzone"
                 class:dragging=dragging
@@ -143,14 +146,14 @@ pub fn ImportPanel() -> impl IntoView {
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=on_drop
             >
-                <p>"Kéo thả các tệp kết quả (hoặc cả thư mục) vào đây, hoặc:"</p>
+                <p>{move || t(lang.get(), "Kéo thả các tệp kết quả (hoặc cả thư mục) vào đây, hoặc:")}</p>
                 <div class="row">
                     <div class="field">
-                        <label for="import-files">"Chọn tệp (được chọn nhiều)"</label>
+                        <label for="import-files">{move || t(lang.get(), "Chọn tệp (được chọn nhiều)")}</label>
                         <input id="import-files" type="file" multiple accept=".json,application/json" on:change=on_files/>
                     </div>
                     <div class="field">
-                        <label for="import-folder">"Hoặc chọn cả thư mục"</label>
+                        <label for="import-folder">{move || t(lang.get(), "Hoặc chọn cả thư mục")}</label>
                         <input id="import-folder" type="file" multiple node_ref=folder on:change=on_files/>
                     </div>
                 </div>
@@ -158,7 +161,7 @@ pub fn ImportPanel() -> impl IntoView {
             {move || d.progress.get().map(|(done, total)| view! {
                 <p role="status" data-testid="import-progress">
                     <progress max=total value=done></progress>
-                    {format!(" Đang kiểm tra {done}/{total} tệp…")}
+                    {move || tf(lang.get(), " Đang kiểm tra {}/{} tệp…", &[&done, &total])}
                 </p>
             })}
             {move || d.message.get().map(|r| match r {
@@ -167,40 +170,40 @@ pub fn ImportPanel() -> impl IntoView {
             })}
             <ul class="chips" data-testid="status-counts">
                 <li><button type="button" class:active=move || filter.get().is_none() on:click=move |_| filter.set(None)>
-                    {move || format!("Tất cả: {}", d.files.with(Vec::len))}
+                    {move || tf(lang.get(), "Tất cả: {}", &[&d.files.with(Vec::len)])}
                 </button></li>
                 {move || counts().into_iter().map(|(s, n)| view! {
                     <li><button type="button" data-status=s.id() class:active=move || filter.get() == Some(s) on:click=move |_| filter.set(Some(s))>
-                        {format!("{}: {n}", s.label_vi())}
+                        {move || format!("{}: {n}", s.label(lang.get()))}
                     </button></li>
                 }).collect_view()}
             </ul>
             {move || confirming.get().map(|(cell, did, fp)| view! {
                 <div class="notice warning" role="alertdialog" aria-labelledby="confirm-key-title" data-testid="confirm-key">
-                    <h3 id="confirm-key-title">"Xác nhận đăng ký khóa mới"</h3>
-                    <p>{format!("Chi bộ: {cell}")}</p>
-                    <p>"Dấu vân tay: " <strong data-testid="confirm-fingerprint">{fp}</strong></p>
+                    <h3 id="confirm-key-title">{move || t(lang.get(), "Xác nhận đăng ký khóa mới")}</h3>
+                    <p>{move || tf(lang.get(), "Chi bộ: {}", &[&cell])}</p>
+                    <p>{move || t(lang.get(), "Dấu vân tay: ")} <strong data-testid="confirm-fingerprint">{fp}</strong></p>
                     <p class="small"><code>{did}</code></p>
-                    <p>"Chỉ xác nhận khi dấu vân tay trùng với dấu vân tay bí thư chi bộ đọc cho bạn."</p>
+                    <p>{move || t(lang.get(), "Chỉ xác nhận khi dấu vân tay trùng với dấu vân tay bí thư chi bộ đọc cho bạn.")}</p>
                     <div class="field">
-                        <label for="confirm-from">"Hiệu lực từ ngày"</label>
+                        <label for="confirm-from">{move || t(lang.get(), "Hiệu lực từ ngày")}</label>
                         <input id="confirm-from" type="date" prop:value=valid_from on:input=move |ev| valid_from.set(event_target_value(&ev))/>
                     </div>
-                    <button type="button" class="primary" on:click=confirm>"Xác nhận đăng ký"</button>
-                    <button type="button" on:click=move |_| confirming.set(None)>"Huỷ"</button>
+                    <button type="button" class="primary" on:click=confirm>{move || t(lang.get(), "Xác nhận đăng ký")}</button>
+                    <button type="button" on:click=move |_| confirming.set(None)>{move || t(lang.get(), "Huỷ")}</button>
                 </div>
             })}
             <div class="table-wrap" tabindex="0" role="region" aria-labelledby="import-title">
                 <table data-testid="files-table">
-                    <thead><tr><th scope="col">"Tệp"</th><th scope="col">"Trạng thái"</th><th scope="col">"Lý do"</th><th scope="col"><span class="sr-only">"Thao tác"</span></th></tr></thead>
+                    <thead><tr><th scope="col">{move || t(lang.get(), "Tệp")}</th><th scope="col">{move || t(lang.get(), "Trạng thái")}</th><th scope="col">{move || t(lang.get(), "Lý do")}</th><th scope="col"><span class="sr-only">{move || t(lang.get(), "Thao tác")}</span></th></tr></thead>
                     <tbody>
                         <For each=move || rows.get() key=|r| (r.index, r.status, r.detail.clone()) let:r>
                             <tr data-testid="file-row" data-status=r.status.id()>
                                 <td class="file-name">{r.file.clone()}</td>
-                                <td><span class=format!("status status-{}", r.status.id())>{r.status.label_vi()}</span></td>
+                                <td><span class=format!("status status-{}", r.status.id())>{move || r.status.label(lang.get())}</span></td>
                                 <td class="small">{r.detail.clone()}</td>
                                 <td>{r.registrable.clone().map(|x| view! {
-                                    <button type="button" class="small-btn" on:click=move |_| confirming.set(Some(x.clone()))>"Đăng ký khóa…"</button>
+                                    <button type="button" class="small-btn" on:click=move |_| confirming.set(Some(x.clone()))>{move || t(lang.get(), "Đăng ký khóa…")}</button>
                                 })}</td>
                             </tr>
                         </For>
@@ -209,8 +212,8 @@ pub fn ImportPanel() -> impl IntoView {
             </div>
             <Show when=move || { matching.get() > limit.get() }>
                 <p class="muted small">
-                    {move || format!("Đang hiển thị {}/{} tệp. ", limit.get().min(matching.get()), matching.get())}
-                    <button type="button" class="small-btn" on:click=move |_| limit.update(|l| *l += PAGE)>"Xem thêm"</button>
+                    {move || tf(lang.get(), "Đang hiển thị {}/{} tệp. ", &[&limit.get().min(matching.get()), &matching.get()])}
+                    <button type="button" class="small-btn" on:click=move |_| limit.update(|l| *l += PAGE)>{move || t(lang.get(), "Xem thêm")}</button>
                 </p>
             </Show>
         </section>

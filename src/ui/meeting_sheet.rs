@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::facts_form::FactsForm;
+use super::i18n::{t, tf, Label, Language};
 use super::meeting_summary::MeetingSummary;
 use super::progress_bar::ProgressBar;
 use super::rubric_item::RubricItem;
@@ -14,6 +15,7 @@ use crate::domain::report::{MeetingReport, SheetStatus};
 #[component]
 pub fn MeetingSheet(meeting_id: u32) -> impl IntoView {
     let store = expect_context::<Store>();
+    let Language(lang) = expect_context::<Language>();
     let Some(rubric) = store.rubric.get_untracked() else {
         return ().into_any();
     };
@@ -64,55 +66,58 @@ pub fn MeetingSheet(meeting_id: u32) -> impl IntoView {
         <details class="card meeting" id=dom.clone() data-testid=format!("meeting-{meeting_id}")>
             <summary>
                 <span class="meeting-title">
-                    {move || format!("Tháng {} · {}", month(), kind().label_vi())}
+                    {move || tf(lang.get(), "Tháng {} · {}", &[&month(), &kind().label(lang.get())])}
                 </span>
                 <span class="meeting-score" data-testid="meeting-summary-score">
-                    {move || report(&|m| format!("{} điểm · {}", m.score.score, m.score.rating.label_vi()))}
+                    {move || {
+                        let lang = lang.get();
+                        report(&|m| tf(lang, "{} điểm · {}", &[&m.score.score, &m.score.rating.label(lang)]))
+                    }}
                 </span>
                 <span class="badge" class:ok=move || status() == Some(SheetStatus::Complete)>
                     {move || match status() {
-                        Some(SheetStatus::Complete) => "Hoàn thành",
-                        Some(SheetStatus::ClaimedButInvalid) => "Bản nháp (có lỗi)",
-                        _ => "Bản nháp",
+                        Some(SheetStatus::Complete) => t(lang.get(), "Hoàn thành"),
+                        Some(SheetStatus::ClaimedButInvalid) => t(lang.get(), "Bản nháp (có lỗi)"),
+                        _ => t(lang.get(), "Bản nháp"),
                     }}
                 </span>
             </summary>
             <div class="row meeting-head">
                 <div class="field">
-                    <label for=format!("{dom}-kind")>"Loại buổi"</label>
+                    <label for=format!("{dom}-kind")>{move || t(lang.get(), "Loại buổi")}</label>
                     <select id=format!("{dom}-kind") on:change=move |ev| {
                         if let Some(k) = MeetingKind::from_id(&event_target_value(&ev)) {
                             store.edit(|r| r.set_kind(meeting_id, k));
                         }
                     }>
                         {MeetingKind::ALL.into_iter().map(|k| view! {
-                            <option value=k.id() selected=move || kind() == k>{k.label_vi()}</option>
+                            <option value=k.id() selected=move || kind() == k>{move || k.label(lang.get())}</option>
                         }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
-                    <label for=format!("{dom}-month")>"Tháng"</label>
+                    <label for=format!("{dom}-month")>{move || t(lang.get(), "Tháng")}</label>
                     <select id=format!("{dom}-month") on:change=move |ev| {
                         if let Ok(m) = event_target_value(&ev).parse() {
                             store.edit(|r| r.set_month(meeting_id, m));
                         }
                     }>
                         {months.into_iter().map(|m| view! {
-                            <option value=m.to_string() selected=move || month() == m>{format!("Tháng {m}")}</option>
+                            <option value=m.to_string() selected=move || month() == m>{move || tf(lang.get(), "Tháng {}", &[&m])}</option>
                         }).collect_view()}
                     </select>
                 </div>
                 <Show when=move || confirm_remove.get() fallback=move || view! {
-                    <button type="button" class="danger" on:click=move |_| confirm_remove.set(true)>"Xoá buổi này"</button>
+                    <button type="button" class="danger" on:click=move |_| confirm_remove.set(true)>{move || t(lang.get(), "Xoá buổi này")}</button>
                 }>
                     <span class="confirm" role="alert">
-                        "Xoá buổi sinh hoạt này cùng mọi số liệu đã nhập?"
-                        <button type="button" class="danger" on:click=move |_| store.edit(|r| r.remove_meeting(meeting_id))>"Xoá hẳn"</button>
-                        <button type="button" on:click=move |_| confirm_remove.set(false)>"Huỷ"</button>
+                        {move || t(lang.get(), "Xoá buổi sinh hoạt này cùng mọi số liệu đã nhập?")}
+                        <button type="button" class="danger" on:click=move |_| store.edit(|r| r.remove_meeting(meeting_id))>{move || t(lang.get(), "Xoá hẳn")}</button>
+                        <button type="button" on:click=move |_| confirm_remove.set(false)>{move || t(lang.get(), "Huỷ")}</button>
                     </span>
                 </Show>
             </div>
-            <ProgressBar progress=progress label="Tiến độ buổi này"/>
+            <ProgressBar progress=progress label=move || t(lang.get(), "Tiến độ buổi này")/>
             <FactsForm meeting_id=meeting_id/>
             {groups.into_iter().map(|g| {
                 let gid = g.id.clone();
@@ -125,10 +130,10 @@ pub fn MeetingSheet(meeting_id: u32) -> impl IntoView {
                 view! {
                     <section class="group" data-testid=format!("group-{}", g.id)>
                         <h4>
-                            <span>{g.title.clone()}</span>
+                            <span lang="vi">{g.title.clone()}</span>
                             <span class="group-points" data-testid="group-points">{group_points}</span>
                         </h4>
-                        <p class="guidance">{g.guidance.clone()}</p>
+                        <p class="guidance" lang="vi">{g.guidance.clone()}</p>
                         {g.items.into_iter().map(|item| view! { <RubricItem meeting_id=meeting_id item=item/> }).collect_view()}
                     </section>
                 }
@@ -146,13 +151,13 @@ pub fn MeetingSheet(meeting_id: u32) -> impl IntoView {
                             store.edit(|r| r.set_complete(meeting_id, on));
                         }
                     />
-                    " Đánh dấu phiếu đã hoàn thành"
+                    {move || t(lang.get(), " Đánh dấu phiếu đã hoàn thành")}
                 </label>
                 <p class="field-msg">
                     {move || if can_complete() {
-                        String::new()
+                        ""
                     } else {
-                        "Chưa thể hoàn thành: cần nhập đủ số liệu hợp lệ và trả lời mọi tiêu chí. Phiếu vẫn được lưu dưới dạng bản nháp.".to_string()
+                        t(lang.get(), "Chưa thể hoàn thành: cần nhập đủ số liệu hợp lệ và trả lời mọi tiêu chí. Phiếu vẫn được lưu dưới dạng bản nháp.")
                     }}
                 </p>
             </div>

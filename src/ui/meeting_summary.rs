@@ -2,12 +2,14 @@
 
 use leptos::prelude::*;
 
+use super::i18n::{t, tf, Label, Language};
 use super::state::Store;
 
 /// Result box under a meeting's sheet.
 #[component]
 pub fn MeetingSummary(meeting_id: u32) -> impl IntoView {
     let store = expect_context::<Store>();
+    let Language(lang) = expect_context::<Language>();
     let Some(rubric) = store.rubric.get_untracked() else {
         return ().into_any();
     };
@@ -36,37 +38,39 @@ pub fn MeetingSummary(meeting_id: u32) -> impl IntoView {
         })
     };
     view! {
-        <section class="meeting-result" aria-label="Kết quả buổi sinh hoạt" data-testid="meeting-result">
+        <section class="meeting-result" aria-label=move || t(lang.get(), "Kết quả buổi sinh hoạt") data-testid="meeting-result">
             {move || score().map(|s| {
+                let lang = lang.get();
                 let title_of = title_of.clone();
                 let group_title = group_title.clone();
                 view! {
                     <p class="total">
-                        "Tổng điểm: " <strong data-testid="meeting-total">{s.score}</strong> "/100 · Xếp loại: "
-                        <strong data-testid="meeting-rating">{s.rating.label_vi()}</strong>
+                        {t(lang, "Tổng điểm: ")} <strong data-testid="meeting-total">{s.score}</strong> {t(lang, "/100 · Xếp loại: ")}
+                        <strong data-testid="meeting-rating">{s.rating.label(lang)}</strong>
                     </p>
                     {(s.max != 100).then(|| view! {
-                        <p class="muted small">{format!("Đạt {}/{} điểm trên các tiêu chí áp dụng, quy đổi ra thang 100.", s.points, s.max)}</p>
+                        <p class="muted small">{tf(lang, "Đạt {}/{} điểm trên các tiêu chí áp dụng, quy đổi ra thang 100.", &[&s.points, &s.max])}</p>
                     })}
+                    // Item and group titles are the rubric's (Vietnamese).
                     {(!s.tot_blocked_by.is_empty()).then(|| {
                         let names: Vec<String> = s.tot_blocked_by.iter().map(|i| title_of(i)).collect();
-                        view! { <p class="warn">{format!("Đủ điểm Tốt nhưng chưa đạt điểm tối đa ở: {}. Xếp loại Khá.", names.join("; "))}</p> }
+                        view! { <p class="warn">{tf(lang, "Đủ điểm Tốt nhưng chưa đạt điểm tối đa ở: {}. Xếp loại Khá.", &[&names.join("; ")])}</p> }
                     })}
                     <table class="groups">
-                        <caption class="sr-only">"Điểm theo nhóm"</caption>
-                        <thead><tr><th scope="col">"Nhóm"</th><th scope="col">"Điểm"</th></tr></thead>
+                        <caption class="sr-only">{t(lang, "Điểm theo nhóm")}</caption>
+                        <thead><tr><th scope="col">{t(lang, "Nhóm")}</th><th scope="col">{t(lang, "Điểm")}</th></tr></thead>
                         <tbody>
                             {s.groups.iter().map(|g| view! {
-                                <tr><td>{group_title(&g.group_id)}</td><td class="num">{format!("{}/{}", g.points, g.max)}</td></tr>
+                                <tr><td lang="vi">{group_title(&g.group_id)}</td><td class="num">{format!("{}/{}", g.points, g.max)}</td></tr>
                             }).collect_view()}
                         </tbody>
                     </table>
                     {
                         let losses: Vec<(String, u32)> = s.losses().into_iter().map(|l| (title_of(&l.item_id), l.lost())).collect();
                         (!losses.is_empty()).then(|| view! {
-                            <h5>"Các mục bị trừ điểm (hoặc chưa trả lời)"</h5>
+                            <h5>{t(lang, "Các mục bị trừ điểm (hoặc chưa trả lời)")}</h5>
                             <ul class="losses" data-testid="losses">
-                                {losses.into_iter().map(|(t, n)| view! { <li>{format!("{t}: −{n}")}</li> }).collect_view()}
+                                {losses.into_iter().map(|(title, n)| view! { <li><span lang="vi">{title}</span>{format!(": −{n}")}</li> }).collect_view()}
                             </ul>
                         })
                     }

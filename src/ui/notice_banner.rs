@@ -2,20 +2,22 @@
 
 use leptos::prelude::*;
 
+use super::i18n::{t, Language};
 use super::state::Store;
 
 /// Shows set-aside data notices (dismissable) and the last save error.
 #[component]
 pub fn NoticeBanner() -> impl IntoView {
     let store = expect_context::<Store>();
+    let Language(lang) = expect_context::<Language>();
     view! {
         <Show when=move || store.notices.with(|n| !n.is_empty())>
             <section class="notice warning" role="alert" data-testid="storage-notice">
-                <h2>"Có dữ liệu không đọc được"</h2>
+                <h2>{move || t(lang.get(), "Có dữ liệu không đọc được")}</h2>
                 <ul>
                     {move || store.notices.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
                 </ul>
-                <button type="button" on:click=move |_| store.notices.set(Vec::new())>"Đã hiểu"</button>
+                <button type="button" on:click=move |_| store.notices.set(Vec::new())>{move || t(lang.get(), "Đã hiểu")}</button>
             </section>
         </Show>
         <Show when=move || store.save_error.with(Option::is_some)>

@@ -3,17 +3,19 @@
 
 use leptos::prelude::*;
 
+use super::i18n::{t, Language};
 use super::pwa::Pwa;
 
 /// The update banner (shown at the top when a new version waits).
 #[component]
 pub fn UpdateBanner() -> impl IntoView {
     let pwa = expect_context::<Pwa>();
+    let Language(lang) = expect_context::<Language>();
     view! {
         <Show when=move || pwa.update_ready.get()>
             <p class="notice ok" role="status" data-testid="update-ready">
-                "Đã có phiên bản mới của ứng dụng. Dữ liệu đã lưu không bị ảnh hưởng. "
-                <button type="button" class="small-btn" on:click=move |_| pwa.update_now()>"Dùng phiên bản mới"</button>
+                {move || t(lang.get(), "Đã có phiên bản mới của ứng dụng. Dữ liệu đã lưu không bị ảnh hưởng. ")}
+                <button type="button" class="small-btn" on:click=move |_| pwa.update_now()>{move || t(lang.get(), "Dùng phiên bản mới")}</button>
             </p>
         </Show>
     }
@@ -23,21 +25,22 @@ pub fn UpdateBanner() -> impl IntoView {
 #[component]
 pub fn OfflineStatus() -> impl IntoView {
     let pwa = expect_context::<Pwa>();
+    let Language(lang) = expect_context::<Language>();
     view! {
         <section class="card" aria-labelledby="offline-title" data-testid="offline-status">
-            <h2 id="offline-title">"Dùng khi không có mạng"</h2>
+            <h2 id="offline-title">{move || t(lang.get(), "Dùng khi không có mạng")}</h2>
             <p>{move || if pwa.offline_capable.get() {
-                "Sau lần mở đầu tiên, ứng dụng mở và dùng được cả khi mất mạng. Có thể cài lên màn hình chính."
+                t(lang.get(), "Sau lần mở đầu tiên, ứng dụng mở và dùng được cả khi mất mạng. Có thể cài lên màn hình chính.")
             } else {
-                "Trình duyệt này không hỗ trợ dùng ngoại tuyến; hãy giữ kết nối khi mở ứng dụng."
+                t(lang.get(), "Trình duyệt này không hỗ trợ dùng ngoại tuyến; hãy giữ kết nối khi mở ứng dụng.")
             }}</p>
             <p data-testid="persist-status">{move || match pwa.persisted.get().as_deref() {
-                Some("granted") => "Trình duyệt đã cho phép lưu lâu dài: dữ liệu không bị xoá khi máy thiếu bộ nhớ.",
-                Some("denied") => "Trình duyệt chưa cho phép lưu lâu dài: khi máy thiếu bộ nhớ, dữ liệu có thể bị xoá. Hãy cài ứng dụng lên màn hình chính và xuất tệp thường xuyên.",
-                Some(_) => "Trình duyệt không hỗ trợ yêu cầu lưu lâu dài.",
-                None => "Đang hỏi trình duyệt về lưu lâu dài…",
+                Some("granted") => t(lang.get(), "Trình duyệt đã cho phép lưu lâu dài: dữ liệu không bị xoá khi máy thiếu bộ nhớ."),
+                Some("denied") => t(lang.get(), "Trình duyệt chưa cho phép lưu lâu dài: khi máy thiếu bộ nhớ, dữ liệu có thể bị xoá. Hãy cài ứng dụng lên màn hình chính và xuất tệp thường xuyên."),
+                Some(_) => t(lang.get(), "Trình duyệt không hỗ trợ yêu cầu lưu lâu dài."),
+                None => t(lang.get(), "Đang hỏi trình duyệt về lưu lâu dài…"),
             }}</p>
-            <p class="muted small">"Hãy luôn giữ tệp sao lưu khóa ký ở nơi an toàn (ngoài điện thoại)."</p>
+            <p class="muted small">{move || t(lang.get(), "Hãy luôn giữ tệp sao lưu khóa ký ở nơi an toàn (ngoài điện thoại).")}</p>
         </section>
     }
 }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::i18n::{t, tf, Language};
 use super::state::Store;
 use crate::domain::quarter::QuarterId;
 
@@ -9,18 +10,20 @@ use crate::domain::quarter::QuarterId;
 #[component]
 pub fn QuarterPicker() -> impl IntoView {
     let store = expect_context::<Store>();
+    let Language(lang) = expect_context::<Language>();
     let open_now = store
         .record
         .with_untracked(|r| r.as_ref().map(|r| r.quarter));
     let year = RwSignal::new(open_now.map_or(2026, |q| q.year()));
     let quarter = RwSignal::new(open_now.map_or(1, |q| q.quarter()));
-    let rubrics: Vec<(String, String)> = store.catalog.with_value(|c| {
+    let rubrics: Vec<(String, String, String)> = store.catalog.with_value(|c| {
         c.all()
             .iter()
             .map(|r| {
                 (
                     r.reference().sha256.clone(),
-                    format!("{} (phiên bản {})", r.file().id, r.file().version),
+                    r.file().id.clone(),
+                    r.file().version.to_string(),
                 )
             })
             .collect()
@@ -42,10 +45,10 @@ pub fn QuarterPicker() -> impl IntoView {
     };
     view! {
         <section class="card picker" aria-labelledby="picker-title">
-            <h2 id="picker-title">"Chọn quý"</h2>
+            <h2 id="picker-title">{move || t(lang.get(), "Chọn quý")}</h2>
             <div class="row">
                 <div class="field">
-                    <label for="pick-year">"Năm"</label>
+                    <label for="pick-year">{move || t(lang.get(), "Năm")}</label>
                     <select
                         id="pick-year"
                         on:change=move |ev| {
@@ -61,7 +64,7 @@ pub fn QuarterPicker() -> impl IntoView {
                     </select>
                 </div>
                 <div class="field">
-                    <label for="pick-quarter">"Quý"</label>
+                    <label for="pick-quarter">{move || t(lang.get(), "Quý")}</label>
                     <select
                         id="pick-quarter"
                         on:change=move |ev| {
@@ -72,27 +75,32 @@ pub fn QuarterPicker() -> impl IntoView {
                     >
                         {(1u8..=4)
                             .map(|q| {
-                                view! { <option value=q.to_string() selected=move || quarter.get() == q>{format!("Quý {q}")}</option> }
+                                view! { <option value=q.to_string() selected=move || quarter.get() == q>{move || tf(lang.get(), "Quý {}", &[&q])}</option> }
                             })
                             .collect_view()}
                     </select>
                 </div>
                 <Show when=move || !exists()>
                     <div class="field">
-                        <label for="pick-rubric">"Bộ tiêu chí (cho quý mới)"</label>
+                        <label for="pick-rubric">{move || t(lang.get(), "Bộ tiêu chí (cho quý mới)")}</label>
                         <select id="pick-rubric" on:change=move |ev| rubric.set(event_target_value(&ev))>
                             {rubrics
                                 .iter()
-                                .map(|(hash, label)| {
+                                .map(|(hash, id, version)| {
                                     let h = hash.clone();
-                                    view! { <option value=hash.clone() selected=move || rubric.get() == h>{label.clone()}</option> }
+                                    let (id, version) = (id.clone(), version.clone());
+                                    view! {
+                                        <option value=hash.clone() selected=move || rubric.get() == h>
+                                            {move || tf(lang.get(), "{} (phiên bản {})", &[&id, &version])}
+                                        </option>
+                                    }
                                 })
                                 .collect_view()}
                         </select>
                     </div>
                 </Show>
                 <button type="button" class="primary" on:click=open>
-                    {move || if exists() { "Mở quý đã lưu" } else { "Bắt đầu quý này" }}
+                    {move || if exists() { t(lang.get(), "Mở quý đã lưu") } else { t(lang.get(), "Bắt đầu quý này") }}
                 </button>
             </div>
         </section>

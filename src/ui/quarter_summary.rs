@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::i18n::{decimal, shortfall, t, tf, Label, Language};
 use super::state::Store;
 use crate::domain::report::{format_tenths, SheetStatus};
 
@@ -9,6 +10,7 @@ use crate::domain::report::{format_tenths, SheetStatus};
 #[component]
 pub fn QuarterSummary() -> impl IntoView {
     let store = expect_context::<Store>();
+    let Language(lang) = expect_context::<Language>();
     let rule = store
         .rubric
         .get_untracked()
@@ -28,15 +30,16 @@ pub fn QuarterSummary() -> impl IntoView {
     };
     view! {
         <section class="card summary" aria-labelledby="summary-title" data-testid="quarter-summary">
-            <h3 id="summary-title">"Kết quả quý"</h3>
+            <h3 id="summary-title">{move || t(lang.get(), "Kết quả quý")}</h3>
             {move || store.report.get().map(|rep| {
                 let dates = dates();
+                let lang = lang.get();
                 view! {
                     <table class="meetings-table">
                         <thead>
                             <tr>
-                                <th scope="col">"Tháng"</th><th scope="col">"Loại buổi"</th><th scope="col">"Ngày"</th>
-                                <th scope="col">"Điểm"</th><th scope="col">"Xếp loại"</th><th scope="col">"Trạng thái"</th>
+                                <th scope="col">{t(lang, "Tháng")}</th><th scope="col">{t(lang, "Loại buổi")}</th><th scope="col">{t(lang, "Ngày")}</th>
+                                <th scope="col">{t(lang, "Điểm")}</th><th scope="col">{t(lang, "Xếp loại")}</th><th scope="col">{t(lang, "Trạng thái")}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -45,35 +48,36 @@ pub fn QuarterSummary() -> impl IntoView {
                                 view! {
                                     <tr data-testid="summary-row">
                                         <td>{m.month}</td>
-                                        <td>{m.kind.label_vi()}</td>
+                                        <td>{m.kind.label(lang)}</td>
                                         <td>{date}</td>
                                         <td class="num">{m.score.score}</td>
-                                        <td>{m.score.rating.label_vi()}</td>
-                                        <td>{match m.status { SheetStatus::Complete => "Hoàn thành", _ => "Bản nháp" }}</td>
+                                        <td>{m.score.rating.label(lang)}</td>
+                                        <td>{match m.status { SheetStatus::Complete => t(lang, "Hoàn thành"), _ => t(lang, "Bản nháp") }}</td>
                                     </tr>
                                 }
                             }).collect_view()}
                         </tbody>
                     </table>
                     <p class="total">
-                        "Điểm quý: "
-                        <strong data-testid="quarter-score">{rep.average_tenths.map(format_tenths).unwrap_or_else(|| "—".into())}</strong>
-                        " · Xếp loại quý: "
-                        <strong data-testid="quarter-rating">{rep.rating.map(|r| r.label_vi()).unwrap_or("Chưa xếp loại")}</strong>
+                        {t(lang, "Điểm quý: ")}
+                        <strong data-testid="quarter-score">{rep.average_tenths.map(|x| decimal(lang, format_tenths(x))).unwrap_or_else(|| "—".into())}</strong>
+                        {t(lang, " · Xếp loại quý: ")}
+                        <strong data-testid="quarter-rating">{rep.rating.map(|r| r.label(lang)).unwrap_or(t(lang, "Chưa xếp loại"))}</strong>
                     </p>
                     {(rep.rating != rep.uncapped_rating).then(|| view! {
-                        <p class="warn">{format!("Theo điểm là {}, nhưng bị giới hạn do thiếu buổi sinh hoạt.", rep.uncapped_rating.map(|r| r.label_vi()).unwrap_or_default())}</p>
+                        <p class="warn">{tf(lang, "Theo điểm là {}, nhưng bị giới hạn do thiếu buổi sinh hoạt.", &[&rep.uncapped_rating.map(|r| r.label(lang)).unwrap_or_default()])}</p>
                     })}
-                    <p class="muted small">{format!("Đã hoàn thành {}/{} phiếu.", rep.complete_meetings, rep.meetings.len())}</p>
+                    <p class="muted small">{tf(lang, "Đã hoàn thành {}/{} phiếu.", &[&rep.complete_meetings, &rep.meetings.len()])}</p>
                     {(!rep.shortfalls.is_empty()).then(|| view! {
-                        <h4>"Thiếu sót"</h4>
+                        <h4>{t(lang, "Thiếu sót")}</h4>
                         <ul class="shortfalls" data-testid="shortfalls">
-                            {rep.shortfalls.iter().map(|s| view! { <li>{s.message_vi()}</li> }).collect_view()}
+                            {rep.shortfalls.iter().map(|&s| view! { <li>{shortfall(lang, s)}</li> }).collect_view()}
                         </ul>
                     })}
                 }
             })}
-            <p class="muted small">{format!("Cách tính: {rule}")}</p>
+            // The rule is the rubric's own text (Vietnamese).
+            <p class="muted small">{move || t(lang.get(), "Cách tính: ")}<span lang="vi">{rule}</span></p>
         </section>
     }
 }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::add_meeting::AddMeeting;
 use super::export_panel::ExportPanel;
+use super::i18n::{t, tf, Language};
 use super::meeting_sheet::MeetingSheet;
 use super::narrative_form::NarrativeForm;
 use super::progress_bar::ProgressBar;
@@ -14,6 +15,7 @@ use super::state::Store;
 #[component]
 pub fn QuarterView() -> impl IntoView {
     let store = expect_context::<Store>();
+    let Language(lang) = expect_context::<Language>();
     // Memos, so that editing the open quarter does not rebuild the whole view.
     let quarter = Memo::new(move |_| store.record.with(|r| r.as_ref().map(|r| r.quarter)));
     let rubric_missing =
@@ -25,14 +27,14 @@ pub fn QuarterView() -> impl IntoView {
     });
     view! {
         {move || match quarter.get() {
-            None => view! { <p class="card muted">"Chưa mở quý nào. Chọn quý ở trên để bắt đầu."</p> }.into_any(),
+            None => view! { <p class="card muted">{move || t(lang.get(), "Chưa mở quý nào. Chọn quý ở trên để bắt đầu.")}</p> }.into_any(),
             Some(_) if rubric_missing.get() => {
                 let r = store.record.with_untracked(|r| r.as_ref().map(|r| r.rubric.clone()));
                 view! {
                     <p class="notice error" role="alert">
-                        {r.map(|r| format!(
+                        {r.map(|r| move || tf(lang.get(),
                             "Quý này được chấm theo bộ tiêu chí «{}» phiên bản {} (mã băm {}…), không có trong phiên bản ứng dụng này. Dữ liệu vẫn được giữ nguyên; hãy mở bằng phiên bản ứng dụng có bộ tiêu chí đó.",
-                            r.id, r.version, r.sha256.get(..12).unwrap_or_default()
+                            &[&r.id, &r.version, &r.sha256.get(..12).unwrap_or_default()]
                         ))}
                     </p>
                 }
@@ -42,18 +44,18 @@ pub fn QuarterView() -> impl IntoView {
                 let rubric = store.rubric.get_untracked();
                 let title = rubric.as_ref().map(|r| r.file().title.clone()).unwrap_or_default();
                 let reference = rubric.as_ref().map(|r| {
-                    let x = r.reference();
-                    format!("{} · phiên bản {} · mã băm {}…", x.id, x.version, x.sha256.get(..12).unwrap_or_default())
+                    let x = r.reference().clone();
+                    move || tf(lang.get(), "{} · phiên bản {} · mã băm {}…", &[&x.id, &x.version, &x.sha256.get(..12).unwrap_or_default()])
                 });
                 view! {
                     <section class="quarter" aria-labelledby="quarter-title">
                         <div class="card">
-                            <h2 id="quarter-title" data-testid="quarter-title">{format!("Tự đánh giá quý {}/{}", q.quarter(), q.year())}</h2>
-                            <p class="rubric-name">{title}</p>
+                            <h2 id="quarter-title" data-testid="quarter-title">{move || tf(lang.get(), "Tự đánh giá quý {}/{}", &[&q.quarter(), &q.year()])}</h2>
+                            <p class="rubric-name" lang="vi">{title}</p>
                             <p class="muted small">{reference}</p>
-                            <ProgressBar progress=progress label="Tiến độ cả quý"/>
+                            <ProgressBar progress=progress label=move || t(lang.get(), "Tiến độ cả quý")/>
                         </div>
-                        <h3 class="section-title">"Các buổi sinh hoạt"</h3>
+                        <h3 class="section-title">{move || t(lang.get(), "Các buổi sinh hoạt")}</h3>
                         <For
                             each=move || store.record.with(|r| r.as_ref().map(|r| r.meetings.iter().map(|m| (r.quarter, m.id)).collect::<Vec<_>>()).unwrap_or_default())
                             key=|k| *k

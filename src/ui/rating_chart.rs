@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::district_state::District;
+use super::i18n::{t, Label, Language};
 use crate::domain::district::aggregate::bar_lengths;
 
 const FULL: u32 = 220;
@@ -11,17 +12,19 @@ const FULL: u32 = 220;
 #[component]
 pub fn RatingChart() -> impl IntoView {
     let d = expect_context::<District>();
+    let Language(lang) = expect_context::<Language>();
     view! {
         <figure class="chart" data-testid="rating-chart">
-            <figcaption>"Phân bố xếp loại"</figcaption>
-            {move || d.table.with(|t| {
-                let counts: Vec<u32> = t.distribution.iter().map(|x| x.1).collect();
+            <figcaption>{move || t(lang.get(), "Phân bố xếp loại")}</figcaption>
+            {move || d.table.with(|table| {
+                let lang = lang.get();
+                let counts: Vec<u32> = table.distribution.iter().map(|x| x.1).collect();
                 let bars = bar_lengths(&counts, FULL);
                 view! {
-                    <svg viewBox="0 0 360 130" role="img" aria-label="Số chi bộ theo xếp loại">
-                        {t.distribution.iter().zip(bars).zip((0u32..).step_by(30)).map(|(((r, n), w), y)| view! {
+                    <svg viewBox="0 0 360 130" role="img" aria-label=t(lang, "Số chi bộ theo xếp loại")>
+                        {table.distribution.iter().zip(bars).zip((0u32..).step_by(30)).map(|(((r, n), w), y)| view! {
                             <g>
-                                <text x="0" y=y + 18 class="chart-label">{r.label_vi()}</text>
+                                <text x="0" y=y + 18 class="chart-label">{r.label(lang)}</text>
                                 <rect x="90" y=y + 5 width=w height="18" class=format!("bar bar-{}", r.id())></rect>
                                 <text x=96 + w y=y + 18 class="chart-value">{*n}</text>
                             </g>

@@ -5,6 +5,7 @@ use leptos::task::spawn_local;
 
 use super::browser::{chosen_files, download, now_iso, read_text};
 use super::district_state::District;
+use super::i18n::{t, tf, Language};
 use crate::domain::district::registry::{Registry, RegistryEntry};
 
 /// Rows drawn at first, and added by "Xem thêm".
@@ -14,6 +15,7 @@ const PAGE: usize = 100;
 #[component]
 pub fn RegistryPanel() -> impl IntoView {
     let d = expect_context::<District>();
+    let Language(lang) = expect_context::<Language>();
     let name = RwSignal::new(String::new());
     let did = RwSignal::new(String::new());
     let from = RwSignal::new(now_iso().get(..10).unwrap_or("2026-01-01").to_string());
@@ -42,10 +44,11 @@ pub fn RegistryPanel() -> impl IntoView {
             valid_from: from.get_untracked(),
         };
         let label = entry.cell_name.clone();
+        let lang = lang.get_untracked();
         msg.set(Some(
             d.upsert(entry)
-                .map(|_| format!("Đã lưu khóa của «{label}»."))
-                .map_err(|e| format!("Không lưu được: {e}.")),
+                .map(|_| tf(lang, "Đã lưu khóa của «{}».", &[&label]))
+                .map_err(|e| tf(lang, "Không lưu được: {}.", &[&e])),
         ));
         if msg.with_untracked(|m| matches!(m, Some(Ok(_)))) {
             name.set(String::new());
@@ -56,8 +59,9 @@ pub fn RegistryPanel() -> impl IntoView {
         let Some(file) = chosen_files(&ev).into_iter().next() else {
             return;
         };
+        let lang = lang.get_untracked();
         spawn_local(async move {
-            let result = read_text(&file, 5.0 * 1024.0 * 1024.0)
+            let result = read_text(lang, &file, 5.0 * 1024.0 * 1024.0)
                 .await
                 .and_then(|text| {
                     let parsed = if text.trim_start().starts_with('{') {
@@ -75,48 +79,58 @@ pub fn RegistryPanel() -> impl IntoView {
                     match Registry::from_entries(current.into_iter().chain(incoming.entries)) {
                         Ok(reg) => d.set_registry(reg),
                         Err((_, e)) => {
-                            msg.set(Some(Err(format!("Không nhập được danh bạ: {e}"))));
+                            msg.set(Some(Err(tf(lang, "Không nhập được danh bạ: {}", &[&e]))));
                             return;
                         }
                     }
-                    msg.set(Some(Ok(format!("Đã nhập {n} khóa vào danh bạ."))));
+                    msg.set(Some(Ok(tf(lang, "Đã nhập {} khóa vào danh bạ.", &[&n]))));
                 }
-                Err(e) => msg.set(Some(Err(format!("Không nhập được danh bạ: {e}")))),
+                Err(e) => msg.set(Some(Err(tf(lang, "Không nhập được danh bạ: {}", &[&e])))),
             }
         });
     };
     let export_csv = move |_| {
         let text = d.registry.with_untracked(Registry::to_csv);
-        if let Err(e) = download("danh-ba-khoa.csv", &text, "text/csv;charset=utf-8") {
+        if let Err(e) = download(
+            lang.get_untracked(),
+            "danh-ba-khoa.csv",
+            &text,
+            "text/csv;charset=utf-8",
+        ) {
             msg.set(Some(Err(e)));
         }
     };
     let export_json = move |_| {
         let text = d.registry.with_untracked(Registry::to_json);
-        if let Err(e) = download("danh-ba-khoa.json", &text, "application/json") {
+        if let Err(e) = download(
+            lang.get_untracked(),
+            "danh-ba-khoa.json",
+            &text,
+            "application/json",
+        ) {
             msg.set(Some(Err(e)));
         }
     };
     view! {
         <section class="card" aria-labelledby="registry-title">
-            <h2 id="registry-title">"Danh bạ khóa các chi bộ"</h2>
-            <p class="muted small">"Chỉ tệp ký bằng khóa có trong danh bạ, đúng tên chi bộ, mới được tính. Đối chiếu dấu vân tay với chi bộ trước khi thêm."</p>
+            <h2 id="registry-title">{move || t(lang.get(), "Danh bạ khóa các chi bộ")}</h2>
+            <p class="muted small">{move || t(lang.get(), "Chỉ tệp ký bằng khóa có trong danh bạ, đúng tên chi bộ, mới được tính. Đối chiếu dấu vân tay với chi bộ trước khi thêm.")}</p>
             <div class="row">
                 <div class="field">
-                    <label for="registry-file">"Nhập danh bạ (CSV hoặc JSON)"</label>
+                    <label for="registry-file">{move || t(lang.get(), "Nhập danh bạ (CSV hoặc JSON)")}</label>
                     <input id="registry-file" type="file" accept=".csv,.json,text/csv,application/json" on:change=import/>
                 </div>
-                <button type="button" on:click=export_csv>"Xuất danh bạ CSV"</button>
-                <button type="button" on:click=export_json>"Xuất danh bạ JSON"</button>
+                <button type="button" on:click=export_csv>{move || t(lang.get(), "Xuất danh bạ CSV")}</button>
+                <button type="button" on:click=export_json>{move || t(lang.get(), "Xuất danh bạ JSON")}</button>
             </div>
-            <p data-testid="registry-count">{move || format!("{} khóa trong danh bạ.", d.registry.with(|r| r.entries.len()))}</p>
+            <p data-testid="registry-count">{move || tf(lang.get(), "{} khóa trong danh bạ.", &[&d.registry.with(|r| r.entries.len())])}</p>
             <div class="field">
-                <label for="registry-search">"Tìm trong danh bạ (tên chi bộ hoặc dấu vân tay)"</label>
+                <label for="registry-search">{move || t(lang.get(), "Tìm trong danh bạ (tên chi bộ hoặc dấu vân tay)")}</label>
                 <input id="registry-search" type="search" prop:value=query on:input=move |ev| { query.set(event_target_value(&ev)); limit.set(PAGE); }/>
             </div>
             <div class="table-wrap" tabindex="0" role="region" aria-labelledby="registry-title">
                 <table data-testid="registry-table">
-                    <thead><tr><th scope="col">"Chi bộ"</th><th scope="col">"Dấu vân tay"</th><th scope="col">"Hiệu lực từ"</th><th scope="col"><span class="sr-only">"Thao tác"</span></th></tr></thead>
+                    <thead><tr><th scope="col">{move || t(lang.get(), "Chi bộ")}</th><th scope="col">{move || t(lang.get(), "Dấu vân tay")}</th><th scope="col">{move || t(lang.get(), "Hiệu lực từ")}</th><th scope="col"><span class="sr-only">{move || t(lang.get(), "Thao tác")}</span></th></tr></thead>
                     <tbody>
                         <For each=move || selection.with(|s| s.0.clone()) key=|e| (e.did.clone(), e.cell_name.clone(), e.valid_from.clone()) let:e>
                             {
@@ -131,16 +145,16 @@ pub fn RegistryPanel() -> impl IntoView {
                                                 name.set(edit_e.cell_name.clone());
                                                 did.set(edit_e.did.clone());
                                                 from.set(edit_e.valid_from.clone());
-                                            }>"Sửa"</button>
+                                            }>{move || t(lang.get(), "Sửa")}</button>
                                             <Show when=move || confirm_remove.get().as_deref() == Some(show_did.as_str())
                                                 fallback=move || { let x = rm_did.clone(); view! {
-                                                    <button type="button" class="small-btn danger" on:click=move |_| confirm_remove.set(Some(x.clone()))>"Xoá"</button>
+                                                    <button type="button" class="small-btn danger" on:click=move |_| confirm_remove.set(Some(x.clone()))>{move || t(lang.get(), "Xoá")}</button>
                                                 }}>
                                                 {
                                                     let x = rm_did2.clone();
                                                     view! {
-                                                        <button type="button" class="small-btn danger" on:click=move |_| { d.remove(&x); confirm_remove.set(None); }>"Xoá hẳn"</button>
-                                                        <button type="button" class="small-btn" on:click=move |_| confirm_remove.set(None)>"Huỷ"</button>
+                                                        <button type="button" class="small-btn danger" on:click=move |_| { d.remove(&x); confirm_remove.set(None); }>{move || t(lang.get(), "Xoá hẳn")}</button>
+                                                        <button type="button" class="small-btn" on:click=move |_| confirm_remove.set(None)>{move || t(lang.get(), "Huỷ")}</button>
                                                     }
                                                 }
                                             </Show>
@@ -154,26 +168,26 @@ pub fn RegistryPanel() -> impl IntoView {
             </div>
             <Show when=move || { selection.with(|s| s.1) > limit.get() }>
                 <p class="muted small">
-                    {move || format!("Đang hiển thị {}/{} khóa. ", limit.get(), selection.with(|s| s.1))}
-                    <button type="button" class="small-btn" on:click=move |_| limit.update(|l| *l += PAGE)>"Xem thêm"</button>
+                    {move || tf(lang.get(), "Đang hiển thị {}/{} khóa. ", &[&limit.get(), &selection.with(|s| s.1)])}
+                    <button type="button" class="small-btn" on:click=move |_| limit.update(|l| *l += PAGE)>{move || t(lang.get(), "Xem thêm")}</button>
                 </p>
             </Show>
-            <h3>"Thêm hoặc sửa một khóa"</h3>
+            <h3>{move || t(lang.get(), "Thêm hoặc sửa một khóa")}</h3>
             <div class="grid">
                 <div class="field">
-                    <label for="reg-name">"Tên chi bộ"</label>
+                    <label for="reg-name">{move || t(lang.get(), "Tên chi bộ")}</label>
                     <input id="reg-name" type="text" prop:value=name on:input=move |ev| name.set(event_target_value(&ev))/>
                 </div>
                 <div class="field">
-                    <label for="reg-did">"Định danh khóa (did:key)"</label>
+                    <label for="reg-did">{move || t(lang.get(), "Định danh khóa (did:key)")}</label>
                     <input id="reg-did" type="text" prop:value=did on:input=move |ev| did.set(event_target_value(&ev))/>
                 </div>
                 <div class="field">
-                    <label for="reg-from">"Hiệu lực từ ngày"</label>
+                    <label for="reg-from">{move || t(lang.get(), "Hiệu lực từ ngày")}</label>
                     <input id="reg-from" type="date" prop:value=from on:input=move |ev| from.set(event_target_value(&ev))/>
                 </div>
             </div>
-            <button type="button" class="primary" on:click=save>"Lưu vào danh bạ"</button>
+            <button type="button" class="primary" on:click=save>{move || t(lang.get(), "Lưu vào danh bạ")}</button>
             {move || msg.get().map(|r| match r {
                 Ok(t) => view! { <p class="notice ok" role="status" data-testid="registry-message">{t}</p> }.into_any(),
                 Err(t) => view! { <p class="notice error" role="alert" data-testid="registry-message">{t}</p> }.into_any(),

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::i18n::{t, tf, Language};
 use super::state::Store;
 use crate::domain::meeting::Answer;
 use crate::domain::rubric::{Item, ItemKind};
@@ -11,6 +12,7 @@ use crate::domain::scoring::{ItemOutcome, ItemScore};
 #[component]
 pub fn RubricItem(meeting_id: u32, item: Item) -> impl IntoView {
     let store = expect_context::<Store>();
+    let Language(lang) = expect_context::<Language>();
     let item_id = item.id.clone();
     let score = {
         let item_id = item_id.clone();
@@ -59,7 +61,7 @@ pub fn RubricItem(meeting_id: u32, item: Item) -> impl IntoView {
             Some(ItemScore {
                 outcome: ItemOutcome::Excluded,
                 ..
-            }) => "không tính".to_string(),
+            }) => t(lang.get(), "không tính").to_string(),
             Some(s) => format!("{}/{}", s.points, s.max),
             None => String::new(),
         }
@@ -68,13 +70,18 @@ pub fn RubricItem(meeting_id: u32, item: Item) -> impl IntoView {
         let outcome = outcome.clone();
         move || match outcome() {
             Some(ItemOutcome::NotApplicableFull) => {
-                "Không áp dụng cho buổi này: được đủ điểm.".to_string()
+                t(lang.get(), "Không áp dụng cho buổi này: được đủ điểm.").to_string()
             }
-            Some(ItemOutcome::Excluded) => {
-                "Không áp dụng cho buổi này: không tính vào tổng.".to_string()
+            Some(ItemOutcome::Excluded) => t(
+                lang.get(),
+                "Không áp dụng cho buổi này: không tính vào tổng.",
+            )
+            .to_string(),
+            // The band is the rubric's text.
+            Some(ItemOutcome::Derived { band }) => tf(lang.get(), "Tự tính: {}", &[&band]),
+            Some(ItemOutcome::DerivedMissing) => {
+                t(lang.get(), "Tự tính khi đã nhập đủ số liệu.").to_string()
             }
-            Some(ItemOutcome::Derived { band }) => format!("Tự tính: {band}"),
-            Some(ItemOutcome::DerivedMissing) => "Tự tính khi đã nhập đủ số liệu.".to_string(),
             _ => String::new(),
         }
     };
@@ -90,14 +97,14 @@ pub fn RubricItem(meeting_id: u32, item: Item) -> impl IntoView {
                             prop:checked=move || a1() == Some(Answer::Toggle(true))
                             prop:disabled=na1
                             on:change=move |_| yes(Some(Answer::Toggle(true)))/>
-                        " Đạt"
+                        {move || t(lang.get(), " Đạt")}
                     </label>
                     <label class="radio">
                         <input type="radio" name=name.clone() id=format!("{name}-no")
                             prop:checked=move || a2() == Some(Answer::Toggle(false))
                             prop:disabled=na2
                             on:change=move |_| no(Some(Answer::Toggle(false)))/>
-                        " Chưa đạt"
+                        {move || t(lang.get(), " Chưa đạt")}
                     </label>
                 </div>
             }
@@ -111,13 +118,14 @@ pub fn RubricItem(meeting_id: u32, item: Item) -> impl IntoView {
                     let a = answer.clone();
                     let na = not_applicable.clone();
                     let c2 = chosen.clone();
+                    let points = o.points;
                     view! {
                         <label class="radio">
                             <input type="radio" name=name.clone() id=format!("{name}-{}", o.id)
                                 prop:checked=move || a().as_ref() == Some(&c2)
                                 prop:disabled=na
                                 on:change=move |_| pick(Some(chosen.clone()))/>
-                            {format!(" {} ({} điểm)", o.label, o.points)}
+                            " "<span lang="vi">{o.label.clone()}</span>{move || tf(lang.get(), " ({} điểm)", &[&points])}
                         </label>
                     }
                 }).collect_view()}
@@ -131,10 +139,10 @@ pub fn RubricItem(meeting_id: u32, item: Item) -> impl IntoView {
     view! {
         <div class="item" class:lost=lost class:na=not_applicable data-testid=format!("item-{}", item_id)>
             <div class="item-head">
-                <span class="item-title">{item.title.clone()}</span>
+                <span class="item-title" lang="vi">{item.title.clone()}</span>
                 <span class="item-points" data-testid="item-points">{points_text}</span>
             </div>
-            <p class="guidance">{item.guidance.clone()}</p>
+            <p class="guidance" lang="vi">{item.guidance.clone()}</p>
             {control}
             <p class="item-note">{note}</p>
         </div>

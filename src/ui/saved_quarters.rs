@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::i18n::{t, tf, Language};
 use super::state::Store;
 use crate::domain::quarter::QuarterId;
 
@@ -9,33 +10,34 @@ use crate::domain::quarter::QuarterId;
 #[component]
 pub fn SavedQuarters() -> impl IntoView {
     let store = expect_context::<Store>();
+    let Language(lang) = expect_context::<Language>();
     let confirming: RwSignal<Option<QuarterId>> = RwSignal::new(None);
     let open_quarter = move || store.record.with(|r| r.as_ref().map(|r| r.quarter));
     view! {
         <section class="card" aria-labelledby="saved-title">
-            <h2 id="saved-title">"Các quý đã lưu trên thiết bị"</h2>
+            <h2 id="saved-title">{move || t(lang.get(), "Các quý đã lưu trên thiết bị")}</h2>
             <Show
                 when=move || store.quarters.with(|q| !q.is_empty())
-                fallback=|| view! { <p class="muted">"Chưa có quý nào."</p> }
+                fallback=move || view! { <p class="muted">{move || t(lang.get(), "Chưa có quý nào.")}</p> }
             >
                 <ul class="saved-list" data-testid="saved-quarters">
                     <For each=move || store.quarters.get() key=|q| *q let:q>
                         <li>
-                            <span class="saved-name">{format!("Quý {}/{}", q.quarter(), q.year())}</span>
-                            {move || (open_quarter() == Some(q)).then(|| view! { <span class="badge">"đang mở"</span> })}
-                            <button type="button" on:click=move |_| store.open_quarter(q, None)>"Mở"</button>
+                            <span class="saved-name">{move || tf(lang.get(), "Quý {}/{}", &[&q.quarter(), &q.year()])}</span>
+                            {move || (open_quarter() == Some(q)).then(|| view! { <span class="badge">{move || t(lang.get(), "đang mở")}</span> })}
+                            <button type="button" on:click=move |_| store.open_quarter(q, None)>{move || t(lang.get(), "Mở")}</button>
                             <Show
                                 when=move || confirming.get() == Some(q)
                                 fallback=move || {
                                     view! {
                                         <button type="button" class="danger" on:click=move |_| confirming.set(Some(q))>
-                                            "Xoá"
+                                            {move || t(lang.get(), "Xoá")}
                                         </button>
                                     }
                                 }
                             >
                                 <span class="confirm" role="alert">
-                                    {format!("Xoá hẳn quý {}/{}? Không thể hoàn tác.", q.quarter(), q.year())}
+                                    {move || tf(lang.get(), "Xoá hẳn quý {}/{}? Không thể hoàn tác.", &[&q.quarter(), &q.year()])}
                                     <button
                                         type="button"
                                         class="danger"
@@ -44,9 +46,9 @@ pub fn SavedQuarters() -> impl IntoView {
                                             store.delete_quarter(q);
                                         }
                                     >
-                                        "Xoá hẳn"
+                                        {move || t(lang.get(), "Xoá hẳn")}
                                     </button>
-                                    <button type="button" on:click=move |_| confirming.set(None)>"Huỷ"</button>
+                                    <button type="button" on:click=move |_| confirming.set(None)>{move || t(lang.get(), "Huỷ")}</button>
                                 </span>
                             </Show>
                         </li>

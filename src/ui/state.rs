@@ -50,6 +50,10 @@ pub struct Store {
     pub report: Memo<Option<QuarterReport>>,
     /// Real data or the training workspace (fixed for the page's life: switching reloads).
     pub workspace: Workspace,
+    /// Set when another tab changed the data shown here (and it was reloaded).
+    pub synced: RwSignal<bool>,
+    /// Bumped when another tab's change was taken, so views that read their values once rebuild.
+    pub revision: RwSignal<u32>,
 }
 
 /// Fills an empty training workspace with the practice cell, a half-filled quarter and a
@@ -138,7 +142,12 @@ impl Store {
             rubric,
             report,
             workspace,
+            synced: RwSignal::new(false),
+            revision: RwSignal::new(0),
         };
+        // Two tabs on the same data: take the other tab's change at once, so the next edit here
+        // applies on top of it instead of silently overwriting it.
+        storage::on_other_tab_change(move |name| store.take_other_tab_change(name));
         let quarter = settings.last_quarter.unwrap_or(today_quarter);
         store.open_quarter(quarter, None);
         store
@@ -181,6 +190,55 @@ impl Store {
                 last_quarter: Some(quarter),
             },
         ));
+    }
+
+    /// Reloads what another tab changed (`None`: it cleared everything).
+    fn take_other_tab_change(&self, name: Option<String>) {
+        let is = |key: Key| name.as_deref().is_none_or(|n| n == storage::name_of(key));
+        let mut changed = false;
+        if is(Key::Profile) {
+            if let Ok(p) = storage::load::<CellProfile>(Key::Profile) {
+                let p = p.unwrap_or_default();
+                if self.profile.with_untracked(|x| *x != p) {
+                    self.profile.set(p);
+                    changed = true;
+                }
+            }
+        }
+        if is(Key::SigningKey) {
+            if let Ok(k) = storage::load::<CellKey>(Key::SigningKey) {
+                if self.key.with_untracked(|x| *x != k) {
+                    self.key.set(k);
+                    changed = true;
+                }
+            }
+        }
+        if let Some(q) = self
+            .record
+            .with_untracked(|r| r.as_ref().map(|r| r.quarter))
+        {
+            if is(Key::Quarter(q)) {
+                match storage::load::<QuarterRecord>(Key::Quarter(q)) {
+                    Ok(Some(r)) if r.quarter == q => {
+                        if self.record.with_untracked(|x| x.as_ref() != Some(&r)) {
+                            self.record.set(Some(r));
+                            changed = true;
+                        }
+                    }
+                    Ok(_) => {
+                        // Deleted in the other tab.
+                        self.record.set(None);
+                        changed = true;
+                    }
+                    Err(e) => self.notices.update(|n| n.push(e.message_vi())),
+                }
+            }
+        }
+        self.quarters.set(storage::stored_quarters());
+        if changed {
+            self.synced.set(true);
+            self.revision.update(|r| *r += 1);
+        }
     }
 
     /// Applies an edit to the open quarter and saves it.

@@ -3,24 +3,25 @@
 use leptos::prelude::*;
 
 /// One input. `value` is read once (the input then owns its text, so typing is never disturbed).
+/// `label` and `hint` are signals, so they follow the UI's language.
 #[component]
 pub fn TextField(
     /// Element id (also ties the label and the message to the input).
     id: String,
-    label: &'static str,
+    #[prop(into)] label: Signal<&'static str>,
     value: String,
     #[prop(into)] on_input: Callback<String>,
     #[prop(into, optional)] error: Signal<Option<String>>,
     /// "numeric" shows a number pad on phones; the text is still kept as typed.
     #[prop(optional)]
     numeric: bool,
-    #[prop(optional)] hint: &'static str,
+    #[prop(into, optional)] hint: Signal<&'static str>,
 ) -> impl IntoView {
     let msg_id = format!("{id}-msg");
     let described = msg_id.clone();
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
-            <label for=id.clone()>{label}</label>
+            <label for=id.clone()>{move || label.get()}</label>
             <input
                 id=id
                 type="text"
@@ -32,7 +33,7 @@ pub fn TextField(
                 on:input=move |ev| on_input.run(event_target_value(&ev))
             />
             <p class="field-msg" id=msg_id aria-live="polite">
-                {move || error.get().unwrap_or_else(|| hint.to_string())}
+                {move || error.get().unwrap_or_else(|| hint.get().to_string())}
             </p>
         </div>
     }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::i18n::{t, Language};
 use super::state::{reset_training, switch_workspace, Store};
 use crate::storage::keys::Workspace;
 
@@ -10,6 +11,7 @@ use crate::storage::keys::Workspace;
 #[component]
 pub fn TrainingBar() -> impl IntoView {
     let store = expect_context::<Store>();
+    let Language(lang) = expect_context::<Language>();
     let confirm_reset = RwSignal::new(false);
     let error: RwSignal<Option<String>> = RwSignal::new(None);
     let leave = move |_| {
@@ -26,18 +28,18 @@ pub fn TrainingBar() -> impl IntoView {
     };
     store.training().then(|| {
         view! {
-            <section class="training-mark" role="region" aria-label="Chế độ tập huấn" data-testid="training-mark">
-                <p class="training-title">"TẬP HUẤN"</p>
-                <p class="small">"Dữ liệu luyện tập, tách riêng khỏi dữ liệu thật. Tệp xuất ra được đánh dấu tập huấn và không bao giờ được cấp trên tính."</p>
+            <section class="training-mark" role="region" aria-label=move || t(lang.get(), "Chế độ tập huấn") data-testid="training-mark">
+                <p class="training-title">{move || t(lang.get(), "TẬP HUẤN")}</p>
+                <p class="small">{move || t(lang.get(), "Dữ liệu luyện tập, tách riêng khỏi dữ liệu thật. Tệp xuất ra được đánh dấu tập huấn và không bao giờ được cấp trên tính.")}</p>
                 <div class="row no-print">
                     <Show when=move || confirm_reset.get() fallback=move || view! {
-                        <button type="button" on:click=move |_| confirm_reset.set(true)>"Làm lại từ đầu…"</button>
+                        <button type="button" on:click=move |_| confirm_reset.set(true)>{move || t(lang.get(), "Làm lại từ đầu…")}</button>
                     }>
-                        <span role="alert">"Xoá mọi dữ liệu tập huấn và bắt đầu lại với bài mẫu?"</span>
-                        <button type="button" class="danger" on:click=reset>"Làm lại"</button>
-                        <button type="button" on:click=move |_| confirm_reset.set(false)>"Huỷ"</button>
+                        <span role="alert">{move || t(lang.get(), "Xoá mọi dữ liệu tập huấn và bắt đầu lại với bài mẫu?")}</span>
+                        <button type="button" class="danger" on:click=reset>{move || t(lang.get(), "Làm lại")}</button>
+                        <button type="button" on:click=move |_| confirm_reset.set(false)>{move || t(lang.get(), "Huỷ")}</button>
                     </Show>
-                    <button type="button" class="primary" on:click=leave>"Thoát tập huấn"</button>
+                    <button type="button" class="primary" on:click=leave>{move || t(lang.get(), "Thoát tập huấn")}</button>
                 </div>
                 {move || error.get().map(|e| view! { <p class="notice error" role="alert">{e}</p> })}
             </section>

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::browser::{now_iso, random, text_file};
 use super::district_state::District;
+use super::i18n::{t, Language};
 use super::state::Store;
 use crate::domain::district::registry::Registry;
 use crate::domain::training::demo_files;
@@ -14,9 +15,11 @@ use crate::domain::training::demo_files;
 pub fn TrainingDemo() -> impl IntoView {
     let store = expect_context::<Store>();
     let d = expect_context::<District>();
+    let Language(lang) = expect_context::<Language>();
     let make = move |_| {
         let result = (|| -> Result<(), String> {
-            let seed = u64::from_le_bytes(random::<8>()?);
+            let seed =
+                u64::from_le_bytes(random::<8>().map_err(|e| e.message(lang.get_untracked()))?);
             let quarter = d.quarter.get_untracked();
             let set = d
                 .catalog
@@ -41,9 +44,9 @@ pub fn TrainingDemo() -> impl IntoView {
     store.training().then(|| {
         view! {
             <section class="card" aria-labelledby="demo-title">
-                <h2 id="demo-title">"Tệp mẫu cho buổi tập huấn"</h2>
-                <p class="small">"Tạo 15 tệp kết quả mẫu của quý đang chọn (có tệp hợp lệ, tệp bị sửa, tệp trùng, tệp bị thay thế, khóa lạ, tệp tập huấn, tệp không đọc được), đăng ký khóa của chúng vào danh bạ tập huấn và nhận vào ngay. Cũng có thể dùng lệnh «chibo sample» để tạo tệp mẫu."</p>
-                <button type="button" class="primary" on:click=make>"Tạo và nhận tệp mẫu"</button>
+                <h2 id="demo-title">{move || t(lang.get(), "Tệp mẫu cho buổi tập huấn")}</h2>
+                <p class="small">{move || t(lang.get(), "Tạo 15 tệp kết quả mẫu của quý đang chọn (có tệp hợp lệ, tệp bị sửa, tệp trùng, tệp bị thay thế, khóa lạ, tệp tập huấn, tệp không đọc được), đăng ký khóa của chúng vào danh bạ tập huấn và nhận vào ngay. Cũng có thể dùng lệnh «chibo sample» để tạo tệp mẫu.")}</p>
+                <button type="button" class="primary" on:click=make>{move || t(lang.get(), "Tạo và nhận tệp mẫu")}</button>
             </section>
         }
     })

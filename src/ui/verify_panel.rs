@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::browser::{chosen_files, read_text};
+use super::i18n::{t, tf, Label, Language};
 use super::state::Store;
 use crate::domain::verify::{verify_result, MAX_RESULT_BYTES};
 
@@ -19,14 +20,16 @@ struct Checked {
 #[component]
 pub fn VerifyPanel() -> impl IntoView {
     let store = expect_context::<Store>();
+    let Language(lang) = expect_context::<Language>();
     let results: RwSignal<Vec<Checked>> = RwSignal::new(Vec::new());
     let choose = move |ev: leptos::ev::Event| {
         let files = chosen_files(&ev);
+        let lang = lang.get_untracked();
         results.set(Vec::new());
         spawn_local(async move {
             for file in files {
                 let name = file.name();
-                let checked = match read_text(&file, MAX_RESULT_BYTES as f64).await {
+                let checked = match read_text(lang, &file, MAX_RESULT_BYTES as f64).await {
                     Err(e) => Checked {
                         name,
                         ok: false,
@@ -35,18 +38,21 @@ pub fn VerifyPanel() -> impl IntoView {
                     Ok(text) => match store.catalog.with_value(|c| verify_result(&text, c)) {
                         Ok(v) => Checked {
                             ok: true,
-                            text: format!(
+                            text: tf(
+                                lang,
                                 "Hợp lệ — {}, quý {}/{}, xếp loại {}; khóa {}{}",
-                                v.subject.cell.name,
-                                v.subject.quarter.quarter(),
-                                v.subject.quarter.year(),
-                                v.subject.quarter_result.rating.label_vi(),
-                                v.fingerprint,
-                                if v.subject.training {
-                                    " (dữ liệu tập huấn)"
-                                } else {
-                                    ""
-                                }
+                                &[
+                                    &v.subject.cell.name,
+                                    &v.subject.quarter.quarter(),
+                                    &v.subject.quarter.year(),
+                                    &v.subject.quarter_result.rating.label(lang),
+                                    &v.fingerprint,
+                                    &if v.subject.training {
+                                        t(lang, " (dữ liệu tập huấn)")
+                                    } else {
+                                        ""
+                                    },
+                                ],
                             ),
                             name,
                         },
@@ -63,10 +69,10 @@ pub fn VerifyPanel() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="verify-title">
-            <h2 id="verify-title">"Kiểm tra tệp kết quả"</h2>
-            <p class="muted small">"Kiểm tra chữ ký và tính lại toàn bộ điểm của tệp kết quả, ngay trên thiết bị."</p>
+            <h2 id="verify-title">{move || t(lang.get(), "Kiểm tra tệp kết quả")}</h2>
+            <p class="muted small">{move || t(lang.get(), "Kiểm tra chữ ký và tính lại toàn bộ điểm của tệp kết quả, ngay trên thiết bị.")}</p>
             <div class="field">
-                <label for="verify-files">"Chọn tệp kết quả (.json)"</label>
+                <label for="verify-files">{move || t(lang.get(), "Chọn tệp kết quả (.json)")}</label>
                 <input id="verify-files" type="file" multiple accept=".json,application/json" on:change=choose/>
             </div>
             <ul class="verify-list" data-testid="verify-results">

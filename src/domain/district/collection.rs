@@ -127,6 +127,22 @@ impl Status {
         }
     }
 
+    /// English label.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Self::Valid => "valid",
+            Self::BadSignature => "invalid signature",
+            Self::UnregisteredKey => "key not registered",
+            Self::KeyCellMismatch => "key does not match the cell",
+            Self::RubricProblem => "unknown rubric / wrong hash",
+            Self::Mismatch => "figures do not match",
+            Self::Training => "training data",
+            Self::Duplicate => "duplicate",
+            Self::Superseded => "superseded",
+            Self::Unreadable => "unreadable",
+        }
+    }
+
     /// Stable id.
     pub fn id(self) -> &'static str {
         match self {

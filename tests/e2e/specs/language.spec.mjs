@@ -1,0 +1,118 @@
+// The UI in English: a switch in the header, kept on the device across reloads; the rubric's own
+// texts stay in its language (Vietnamese), and switching back restores the Vietnamese UI.
+import { test, expect } from '@playwright/test';
+import { openApp, setUpCell, openMeeting } from './helpers.mjs';
+
+const htmlLang = (page) => page.evaluate(() => document.documentElement.lang);
+
+test('the UI switches to English, stays English after a reload, and switches back', async ({ page }) => {
+  await openApp(page);
+  // Vietnamese by default.
+  expect(await htmlLang(page)).toBe('vi');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tự đánh giá chất lượng sinh hoạt chi bộ');
+  const toEnglish = page.getByRole('button', { name: 'English' });
+  await expect(toEnglish.locator('[lang="en"]')).toHaveText('English');
+  await setUpCell(page);
+  const sheet = await openMeeting(page, 1);
+  await sheet.getByLabel('Ngày họp').fill('2026-10-05');
+  await sheet.getByLabel('Thời lượng (phút)').fill('95');
+
+  await toEnglish.click();
+  expect(await htmlLang(page)).toBe('en');
+  await expect(page).toHaveTitle('Party cell meeting self-assessment');
+
+  // Header.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Self-assessment of party cell meeting quality');
+  const nav = page.getByRole('navigation', { name: 'Pages' });
+  await expect(nav.getByRole('button', { name: 'Cell self-assessment' })).toBeVisible();
+  await expect(nav.getByRole('button', { name: 'District' })).toBeVisible();
+  await expect(nav.getByRole('button', { name: 'Guide' })).toBeVisible();
+  const toVietnamese = nav.getByRole('button', { name: 'Tiếng Việt' });
+  await expect(toVietnamese.locator('[lang="vi"]')).toHaveText('Tiếng Việt');
+
+  // The profile form, with what was typed kept.
+  await expect(page.getByLabel('Cell name')).toHaveValue('Chi bộ Thôn Đông Hà');
+  await expect(page.getByLabel('Cell type')).toHaveValue('thon_to_dan_pho');
+  await expect(page.getByLabel('Cell type').locator('option:checked')).toHaveText('Village, residential group');
+  await expect(page.getByLabel('Full members')).toHaveValue('24');
+  await expect(page.getByLabel('Members exempt from meetings')).toBeVisible();
+  await expect(page.getByLabel('Tên chi bộ')).toHaveCount(0);
+
+  // A meeting sheet: its facts in English, the rubric's item and group titles still Vietnamese.
+  await expect(sheet.locator('summary .meeting-title')).toHaveText('Month 10 · Regular');
+  await expect(sheet.getByLabel('Meeting date')).toHaveValue('2026-10-05');
+  await expect(sheet.getByLabel('Duration (minutes)')).toHaveValue('95');
+  await expect(sheet.getByLabel('Members required to attend')).toBeVisible();
+  await expect(sheet.getByLabel('Present', { exact: true })).toBeVisible();
+  await expect(sheet.getByLabel('Absent with a reason')).toBeVisible();
+  await expect(sheet.getByLabel('Members who spoke')).toBeVisible();
+  await expect(sheet.getByTestId('needed-minutes')).toHaveText('90 minutes');
+  await expect(sheet.getByText('Has any member been absent with a reason more than 3 times in a row this year?')).toBeVisible();
+  const item = sheet.getByTestId('item-trinh_tu');
+  await expect(item.locator('.item-title')).toHaveText('Thực hiện đủ các bước theo trình tự');
+  await expect(item.locator('.item-title')).toHaveAttribute('lang', 'vi');
+  await expect(item.getByLabel('Met', { exact: true })).toBeVisible();
+  await expect(item.getByLabel('Not met')).toBeVisible();
+  await expect(sheet.getByTestId('group-tien_hanh')).toContainText('4. Tiến hành sinh hoạt');
+  await expect(sheet.getByTestId('meeting-result')).toContainText('Total: ');
+  await expect(sheet.getByLabel('Mark the sheet as complete')).toBeDisabled();
+
+  // The quarter summary.
+  const summary = page.getByTestId('quarter-summary');
+  await expect(summary.getByRole('heading', { name: 'Quarter result' })).toBeVisible();
+  await expect(summary.getByRole('columnheader', { name: 'Meeting type' })).toBeVisible();
+  await expect(summary.getByTestId('summary-row').first()).toContainText('Regular');
+  await expect(summary.getByTestId('summary-row').first()).toContainText('Draft');
+  await expect(summary).toContainText('Quarter score: ');
+  await expect(summary.getByTestId('shortfalls')).toHaveText('The quarter has no thematic meeting');
+  await expect(page.getByTestId('quarter-title')).toHaveText('Self-assessment, quarter 4/2026');
+
+  // The export box.
+  const exportBox = page.getByRole('region', { name: 'Export the signed result' });
+  await expect(exportBox).toContainText('The first export creates the cell\'s signing key on this device.');
+  await expect(exportBox.getByRole('button', { name: 'Export result file' })).toBeDisabled();
+  await expect(exportBox.getByRole('button', { name: 'Print report (A4)' })).toBeVisible();
+
+  // The district page.
+  await nav.getByRole('button', { name: 'District' }).click();
+  await expect(page.getByRole('heading', { name: 'Receive result files' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Quarter summary' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Cell key registry' })).toBeVisible();
+  await expect(page.getByLabel('Search the registry (cell name or fingerprint)')).toBeVisible();
+  await expect(page.getByTestId('table-summary')).toHaveText('0 cells sent a valid file, 0 cells have not sent one.');
+  await expect(page.getByRole('columnheader', { name: 'District rating' })).toBeVisible();
+  await expect(page.getByLabel('Rating', { exact: true }).locator('option').nth(1)).toHaveText('Good');
+
+  // Reload: still English (and still the district page).
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Receive result files' })).toBeVisible();
+  expect(await htmlLang(page)).toBe('en');
+  await nav.getByRole('button', { name: 'Cell self-assessment' }).click();
+  await expect(page.getByLabel('Cell name')).toHaveValue('Chi bộ Thôn Đông Hà');
+
+  // Back to Vietnamese, exactly as before, also after a reload.
+  await toVietnamese.click();
+  expect(await htmlLang(page)).toBe('vi');
+  await expect(page).toHaveTitle('Tự đánh giá sinh hoạt chi bộ');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tự đánh giá chất lượng sinh hoạt chi bộ');
+  await expect(page.getByLabel('Tên chi bộ')).toHaveValue('Chi bộ Thôn Đông Hà');
+  await expect(page.getByTestId('quarter-title')).toHaveText('Tự đánh giá quý 4/2026');
+  await expect(summary.getByTestId('shortfalls')).toHaveText('Quý không có buổi sinh hoạt chuyên đề');
+  await page.reload();
+  await expect(page.getByTestId('quarter-title')).toHaveText('Tự đánh giá quý 4/2026');
+  expect(await htmlLang(page)).toBe('vi');
+  await expect(page.getByRole('button', { name: 'English' })).toBeVisible();
+});
+
+test('the language is a device preference shared with the training workspace', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByTestId('enter-training').click();
+  await expect(page.getByTestId('training-mark')).toContainText('TRAINING');
+  await expect(page.getByRole('button', { name: 'Leave training' })).toBeVisible();
+  expect(await htmlLang(page)).toBe('en');
+  await page.getByRole('button', { name: 'Leave training' }).click();
+  await expect(page.getByTestId('quarter-title')).toHaveText('Self-assessment, quarter 4/2026');
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('chibo/v1/language')));
+  expect(stored.data).toBe('en');
+});

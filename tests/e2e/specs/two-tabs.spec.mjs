@@ -1,0 +1,34 @@
+// Two tabs on the same quarter never silently overwrite each other: each sees the other's
+// changes at once (storage events), so an edit always applies on top of the latest data.
+import { test, expect } from '@playwright/test';
+import { openApp, setUpCell, openMeeting } from './helpers.mjs';
+
+test('edits in one tab appear in the other, and neither tab overwrites the other', async ({ page: a, context }) => {
+  await openApp(a);
+  await setUpCell(a);
+  const b = await context.newPage();
+  await openApp(b);
+  await expect(b.getByLabel('Tên chi bộ')).toHaveValue('Chi bộ Thôn Đông Hà');
+
+  await (await openMeeting(a, 1)).getByLabel('Thời lượng (phút)').fill('95');
+  const sheetB = await openMeeting(b, 1);
+  await expect(sheetB.getByLabel('Thời lượng (phút)')).toHaveValue('95');
+  await expect(b.getByTestId('sync-notice')).toBeVisible();
+
+  await sheetB.getByLabel('Có mặt').fill('20');
+  await b.getByLabel('Kiến nghị').fill('Từ thẻ thứ hai.');
+  const sheetA = await openMeeting(a, 1);
+  await expect(sheetA.getByLabel('Có mặt')).toHaveValue('20');
+  await expect(a.getByLabel('Kiến nghị')).toHaveValue('Từ thẻ thứ hai.');
+
+  // A's next edit keeps B's changes.
+  await sheetA.getByLabel('Số đảng viên phát biểu').fill('12');
+  for (const p of [a, b]) {
+    await p.reload();
+    const s = await openMeeting(p, 1);
+    await expect(s.getByLabel('Thời lượng (phút)')).toHaveValue('95');
+    await expect(s.getByLabel('Có mặt')).toHaveValue('20');
+    await expect(s.getByLabel('Số đảng viên phát biểu')).toHaveValue('12');
+    await expect(p.getByLabel('Kiến nghị')).toHaveValue('Từ thẻ thứ hai.');
+  }
+});
