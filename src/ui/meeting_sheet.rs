@@ -22,43 +22,31 @@ pub fn MeetingSheet(meeting_id: u32) -> impl IntoView {
     let months = store
         .record
         .with_untracked(|r| r.as_ref().map(|r| r.quarter.months()).unwrap_or([1, 2, 3]));
-    let meeting = move || {
+    // This meeting's slice of the record and of the report. Everything below reads these memos,
+    // not the whole quarter: an answer in one sheet then wakes only that sheet's views, and the
+    // quarter-wide signals keep a handful of subscribers (see docs/benchmarks.md, answer cost).
+    let meeting = Memo::new(move |_| {
         store
             .record
             .with(|r| r.as_ref().and_then(|r| r.meeting(meeting_id).cloned()))
-    };
-    let kind = move || meeting().map(|m| m.kind).unwrap_or(MeetingKind::Regular);
-    let month = move || meeting().map(|m| m.month).unwrap_or(0);
+    });
+    let meeting_report = Memo::new(move |_| {
+        store
+            .report
+            .with(|r| r.as_ref().and_then(|r| r.meeting(meeting_id).cloned()))
+    });
+    let answers = Memo::new(move |_| meeting.with(|m| m.as_ref().map(|m| m.answers.clone())));
+    let kind = move || meeting.with(|m| m.as_ref().map(|m| m.kind).unwrap_or(MeetingKind::Regular));
+    let month = move || meeting.with(|m| m.as_ref().map(|m| m.month).unwrap_or(0));
     let report = move |f: &dyn Fn(&MeetingReport) -> String| {
-        store.report.with(|r| {
-            r.as_ref()
-                .and_then(|r| r.meeting(meeting_id))
-                .map(f)
-                .unwrap_or_default()
-        })
+        meeting_report.with(|m| m.as_ref().map(f).unwrap_or_default())
     };
     let progress = Signal::derive(move || {
-        store.report.with(|r| {
-            r.as_ref()
-                .and_then(|r| r.meeting(meeting_id))
-                .map(|m| m.progress)
-                .unwrap_or_default()
-        })
+        meeting_report.with(|m| m.as_ref().map(|m| m.progress).unwrap_or_default())
     });
-    let can_complete = move || {
-        store.report.with(|r| {
-            r.as_ref()
-                .and_then(|r| r.meeting(meeting_id))
-                .is_some_and(|m| m.can_complete())
-        })
-    };
-    let status = move || {
-        store.report.with(|r| {
-            r.as_ref()
-                .and_then(|r| r.meeting(meeting_id))
-                .map(|m| m.status)
-        })
-    };
+    let can_complete =
+        move || meeting_report.with(|m| m.as_ref().is_some_and(|m| m.can_complete()));
+    let status = move || meeting_report.with(|m| m.as_ref().map(|m| m.status));
     let confirm_remove = RwSignal::new(false);
     let dom = format!("m{meeting_id}");
     let groups = rubric.groups().to_vec();
@@ -134,7 +122,7 @@ pub fn MeetingSheet(meeting_id: u32) -> impl IntoView {
                             <span class="group-points" data-testid="group-points">{group_points}</span>
                         </h4>
                         <p class="guidance" lang="vi">{g.guidance.clone()}</p>
-                        {g.items.into_iter().map(|item| view! { <RubricItem meeting_id=meeting_id item=item/> }).collect_view()}
+                        {g.items.into_iter().map(|item| view! { <RubricItem meeting_id=meeting_id item=item report=meeting_report answers=answers/> }).collect_view()}
                     </section>
                 }
             }).collect_view()}
@@ -144,8 +132,8 @@ pub fn MeetingSheet(meeting_id: u32) -> impl IntoView {
                     <input
                         type="checkbox"
                         id=format!("{dom}-complete")
-                        prop:checked=move || meeting().is_some_and(|m| m.complete)
-                        prop:disabled=move || !can_complete() && !meeting().is_some_and(|m| m.complete)
+                        prop:checked=move || meeting.with(|m| m.as_ref().is_some_and(|m| m.complete))
+                        prop:disabled=move || !can_complete() && !meeting.with(|m| m.as_ref().is_some_and(|m| m.complete))
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
                             store.edit(|r| r.set_complete(meeting_id, on));

@@ -4,35 +4,37 @@ use leptos::prelude::*;
 
 use super::i18n::{t, tf, Language};
 use super::state::Store;
+use std::collections::BTreeMap;
+
 use crate::domain::meeting::Answer;
+use crate::domain::report::MeetingReport;
 use crate::domain::rubric::{Item, ItemKind};
 use crate::domain::scoring::{ItemOutcome, ItemScore};
 
-/// The item `item` of meeting `meeting_id`.
+/// The item `item` of meeting `meeting_id`; `report` and `answers` are that meeting's.
 #[component]
-pub fn RubricItem(meeting_id: u32, item: Item) -> impl IntoView {
+pub fn RubricItem(
+    meeting_id: u32,
+    item: Item,
+    report: Memo<Option<MeetingReport>>,
+    answers: Memo<Option<BTreeMap<String, Answer>>>,
+) -> impl IntoView {
     let store = expect_context::<Store>();
     let Language(lang) = expect_context::<Language>();
     let item_id = item.id.clone();
+    // Memos: this line's views re-run only when this line's score or answer changes.
     let score = {
         let item_id = item_id.clone();
-        move || {
-            store.report.with(|r| {
-                r.as_ref()
-                    .and_then(|r| r.meeting(meeting_id))
-                    .and_then(|m| m.score.item(&item_id).cloned())
-            })
-        }
+        let m = Memo::new(move |_| {
+            report.with(|m| m.as_ref().and_then(|m| m.score.item(&item_id).cloned()))
+        });
+        move || m.get()
     };
     let answer = {
         let item_id = item_id.clone();
-        move || {
-            store.record.with(|r| {
-                r.as_ref()
-                    .and_then(|r| r.meeting(meeting_id))
-                    .and_then(|m| m.answers.get(&item_id).cloned())
-            })
-        }
+        let m =
+            Memo::new(move |_| answers.with(|a| a.as_ref().and_then(|a| a.get(&item_id).cloned())));
+        move || m.get()
     };
     let answer_with = {
         let item_id = item_id.clone();
