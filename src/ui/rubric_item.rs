@@ -44,21 +44,14 @@ pub fn RubricItem(
         }
     };
     let name = format!("m{meeting_id}-{}", item.id);
-    let outcome = {
-        let score = score.clone();
-        move || score().map(|s| s.outcome)
-    };
-    let not_applicable = {
-        let outcome = outcome.clone();
-        move || {
-            matches!(
-                outcome(),
-                Some(ItemOutcome::NotApplicableFull | ItemOutcome::Excluded)
-            )
-        }
+    let outcome = move || score().map(|s| s.outcome);
+    let not_applicable = move || {
+        matches!(
+            outcome(),
+            Some(ItemOutcome::NotApplicableFull | ItemOutcome::Excluded)
+        )
     };
     let points_text = {
-        let score = score.clone();
         move || match score() {
             Some(ItemScore {
                 outcome: ItemOutcome::Excluded,
@@ -69,7 +62,6 @@ pub fn RubricItem(
         }
     };
     let note = {
-        let outcome = outcome.clone();
         move || match outcome() {
             Some(ItemOutcome::NotApplicableFull) => {
                 t(lang.get(), "Không áp dụng cho buổi này: được đủ điểm.").to_string()
@@ -90,8 +82,8 @@ pub fn RubricItem(
     let control = match item.kind {
         ItemKind::Toggle => {
             let (yes, no) = (answer_with.clone(), answer_with.clone());
-            let (a1, a2) = (answer.clone(), answer.clone());
-            let (na1, na2) = (not_applicable.clone(), not_applicable.clone());
+            let (a1, a2) = (answer, answer);
+            let (na1, na2) = (not_applicable, not_applicable);
             view! {
                 <div class="choices" role="radiogroup" aria-label=item.title.clone()>
                     <label class="radio">
@@ -117,8 +109,8 @@ pub fn RubricItem(
                 {item.options.iter().map(|o| {
                     let chosen = Answer::Level(o.id.clone());
                     let pick = answer_with.clone();
-                    let a = answer.clone();
-                    let na = not_applicable.clone();
+                    let a = answer;
+                    let na = not_applicable;
                     let c2 = chosen.clone();
                     let points = o.points;
                     view! {
