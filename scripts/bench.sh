@@ -17,6 +17,10 @@ for i in 1 2 3; do
   echo "BENCH chibo aggregate $N (run $i): $(python3 -c "print(round($EPOCHREALTIME - $start, 2))") s"
 done
 (cd tests/e2e && BENCH_COUNT=$N BENCH_DIR=../../$dir npx playwright test --config bench.config.mjs bench/import.bench.mjs) | grep -E 'BENCH|passed|failed'
+# Cost of one answer (click → total on screen and persisted), 30 answers at 1× and 4× CPU.
+(cd tests/e2e && npx playwright test --config bench.config.mjs bench/answer.bench.mjs) | grep -E 'BENCH|passed|failed'
+# The long reliability soak: 1,000 random edit / reload / close cycles (300 in `make test`).
+(cd tests/e2e && SOAK_CYCLES=${SOAK_CYCLES:-1000} npx playwright test specs/soak.spec.mjs) | grep -E 'SOAK|passed|failed'
 # First load and time to interactive, ours against the SurveyJS peer (bench/peer, `npm ci` by make).
 # Last, because it fails when our first load is over the 128 KiB gzip budget
 # (BENCH_ALLOW_OVER_BUDGET=1 only warns); the markdown tables it prints go to docs/benchmarks.md.
