@@ -126,7 +126,7 @@ pub fn MeetingSheet(meeting_id: u32) -> impl IntoView {
                     </section>
                 }
             }).collect_view()}
-            <MeetingSummary meeting_id=meeting_id/>
+            <MeetingSummary report=meeting_report/>
             <div class="complete-box">
                 <label class="check">
                     <input

@@ -4,10 +4,12 @@ use leptos::prelude::*;
 
 use super::i18n::{t, tf, Label, Language};
 use super::state::Store;
+use crate::domain::report::MeetingReport;
 
-/// Result box under a meeting's sheet.
+/// Result box under a meeting's sheet; `report` is that meeting's (so an answer in another sheet
+/// does not rebuild this box).
 #[component]
-pub fn MeetingSummary(meeting_id: u32) -> impl IntoView {
+pub fn MeetingSummary(report: Memo<Option<MeetingReport>>) -> impl IntoView {
     let store = expect_context::<Store>();
     let Language(lang) = expect_context::<Language>();
     let Some(rubric) = store.rubric.get_untracked() else {
@@ -30,16 +32,10 @@ pub fn MeetingSummary(meeting_id: u32) -> impl IntoView {
             .map(|g| g.title.clone())
             .unwrap_or_default()
     };
-    let score = move || {
-        store.report.with(|r| {
-            r.as_ref()
-                .and_then(|r| r.meeting(meeting_id))
-                .map(|m| m.score.clone())
-        })
-    };
+    let score = Memo::new(move |_| report.with(|m| m.as_ref().map(|m| m.score.clone())));
     view! {
         <section class="meeting-result" aria-label=move || t(lang.get(), "Kết quả buổi sinh hoạt") data-testid="meeting-result">
-            {move || score().map(|s| {
+            {move || score.get().map(|s| {
                 let lang = lang.get();
                 let title_of = title_of.clone();
                 let group_title = group_title.clone();
