@@ -27,7 +27,10 @@ fn the_golden_draft_is_what_the_sample_quarter_saves() {
     let text = encode(&record).expect("encodes");
     if std::env::var("UPDATE_GOLDEN").is_ok() {
         std::fs::write(
-            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/quarter-record.session1.json"),
+            concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/golden/quarter-record.session1.json"
+            ),
             format!("{text}\n"),
         )
         .expect("write golden");

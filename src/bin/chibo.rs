@@ -204,7 +204,7 @@ mod cli {
             let sheet = book.add_worksheet();
             let bold = Format::new().set_bold();
             let csv = table_csv(table);
-            let rows = chibo::domain::district::csv::parse(&csv)?;
+            let rows = chibo::domain::district::csv::parse(&csv).map_err(|e| e.to_string())?;
             for (r, row) in rows.iter().enumerate() {
                 for (c, cell) in row.iter().enumerate() {
                     let (r, c) = (r as u32, c as u16);

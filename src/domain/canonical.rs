@@ -3,10 +3,18 @@
 use sha2::{Digest, Sha256};
 use thiserror::Error;
 
+use super::lang::Bilingual;
+
 /// Canonicalisation failed (in practice only for values JSON cannot represent).
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[error("không chuẩn hoá được JSON: {0}")]
 pub struct CanonicalError(pub String);
+
+impl Bilingual for CanonicalError {
+    fn message_en(&self) -> String {
+        format!("the JSON could not be canonicalised: {}", self.0)
+    }
+}
 
 /// The RFC 8785 canonical text of a JSON value.
 pub fn canonical_json(value: &serde_json::Value) -> Result<String, CanonicalError> {
@@ -68,6 +76,19 @@ pub fn parse_strict(text: &str) -> Result<serde_json::Value, String> {
     Ok(value.0)
 }
 
+/// The words around the key in [`parse_strict`]'s error for a repeated key.
+const TWICE: (&str, &str) = ("khóa «", "» xuất hiện hai lần trong một đối tượng");
+
+/// A [`parse_strict`] error about a repeated key, in English (`None` for any other error).
+pub fn duplicate_key_en(message: &str) -> Option<String> {
+    let rest = message.strip_prefix(TWICE.0)?;
+    let end = rest.rfind(TWICE.1)?;
+    let (key, place) = (&rest[..end], &rest[end + TWICE.1.len()..]);
+    Some(format!(
+        "the key «{key}» appears twice in one object{place}"
+    ))
+}
+
 struct StrictValue(serde_json::Value);
 
 impl<'de> serde::Deserialize<'de> for StrictValue {
@@ -123,7 +144,8 @@ impl<'de> serde::de::Visitor<'de> for StrictVisitor {
             let StrictValue(v) = map.next_value()?;
             if out.contains_key(&key) {
                 return Err(serde::de::Error::custom(format!(
-                    "khóa «{key}» xuất hiện hai lần trong một đối tượng"
+                    "{}{key}{}",
+                    TWICE.0, TWICE.1
                 )));
             }
             out.insert(key, v);
@@ -141,6 +163,12 @@ mod strict_tests {
         assert!(parse_strict(r#"{"a":1,"b":{"c":2}}"#).is_ok());
         let e = parse_strict(r#"{"a":1,"b":{"c":2,"c":3}}"#).unwrap_err();
         assert!(e.contains("«c»"), "{e}");
+        assert!(e.starts_with("khóa «c» xuất hiện hai lần trong một đối tượng"));
+        assert_eq!(
+            super::duplicate_key_en(&e).as_deref(),
+            Some("the key «c» appears twice in one object at line 1 column 24")
+        );
+        assert_eq!(super::duplicate_key_en("EOF while parsing"), None);
         assert!(parse_strict(r#"{"a":1,"a":1}"#).is_err());
     }
 

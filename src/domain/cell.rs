@@ -1,8 +1,10 @@
 //! The cell's profile: who is assessed.
 
 use serde::{Deserialize, Serialize};
+use thiserror::Error;
 
 use super::count::{parse_count, CountError};
+use super::lang::Bilingual;
 
 /// Loại hình chi bộ (the list in RUBRICS.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -157,11 +159,38 @@ pub enum ProfileField {
     MembersExempt,
 }
 
-/// One problem with a profile field, with its Vietnamese message.
+/// What is wrong with a profile field. `Display` is the Vietnamese message shown next to it.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ProfileProblem {
+    #[error("Cần nhập tên chi bộ")]
+    NoName,
+    /// The typed number was refused.
+    #[error("{0}")]
+    Count(CountError),
+    #[error("Cần nhập số đảng viên chính thức")]
+    NoOfficialCount,
+    #[error("Số miễn sinh hoạt không thể lớn hơn tổng số đảng viên")]
+    ExemptAboveMembers,
+}
+
+impl Bilingual for ProfileProblem {
+    fn message_en(&self) -> String {
+        match self {
+            Self::NoName => "Enter the cell's name".into(),
+            Self::Count(e) => e.message_en(),
+            Self::NoOfficialCount => "Enter the number of full members".into(),
+            Self::ExemptAboveMembers => {
+                "Members exempt from meetings cannot be more than all members".into()
+            }
+        }
+    }
+}
+
+/// One problem with a profile field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProfileIssue {
     pub field: ProfileField,
-    pub message: String,
+    pub problem: ProfileProblem,
 }
 
 /// Validated member counts.
@@ -179,7 +208,7 @@ impl CellProfile {
         if self.name.trim().is_empty() {
             out.push(ProfileIssue {
                 field: ProfileField::Name,
-                message: "Cần nhập tên chi bộ".into(),
+                problem: ProfileProblem::NoName,
             });
         }
         let counts = [
@@ -195,11 +224,11 @@ impl CellProfile {
             match parse_count(raw) {
                 Err(e) => out.push(ProfileIssue {
                     field,
-                    message: e.to_string(),
+                    problem: ProfileProblem::Count(e),
                 }),
                 Ok(None) if required => out.push(ProfileIssue {
                     field,
-                    message: "Cần nhập số đảng viên chính thức".into(),
+                    problem: ProfileProblem::NoOfficialCount,
                 }),
                 _ => {}
             }
@@ -208,7 +237,7 @@ impl CellProfile {
             if c.exempt > c.official + c.probationary {
                 out.push(ProfileIssue {
                     field: ProfileField::MembersExempt,
-                    message: "Số miễn sinh hoạt không thể lớn hơn tổng số đảng viên".into(),
+                    problem: ProfileProblem::ExemptAboveMembers,
                 });
             }
         }
@@ -280,6 +309,29 @@ mod tests {
             ..profile()
         };
         assert_eq!(p.issues()[0].field, ProfileField::MembersExempt);
+    }
+
+    #[test]
+    fn every_profile_problem_has_an_english_message() {
+        use ProfileProblem::*;
+        crate::domain::lang::assert_translated(
+            &[
+                NoName,
+                Count(CountError::NotWhole),
+                NoOfficialCount,
+                ExemptAboveMembers,
+            ],
+            |p| match p {
+                NoName => 0,
+                Count(_) => 1,
+                NoOfficialCount => 2,
+                ExemptAboveMembers => 3,
+            },
+        );
+        assert_eq!(
+            CellProfile::default().issues()[0].problem.to_string(),
+            "Cần nhập tên chi bộ"
+        );
     }
 
     #[test]

@@ -2,6 +2,8 @@
 
 use thiserror::Error;
 
+use super::lang::Bilingual;
+
 /// Largest count or minute value accepted; far above any real cell, far below 2^53.
 pub const MAX_COUNT: u32 = 100_000;
 
@@ -14,6 +16,17 @@ pub enum CountError {
     NotWhole,
     #[error("Số quá lớn")]
     TooLarge,
+}
+
+impl Bilingual for CountError {
+    fn message_en(&self) -> String {
+        match self {
+            Self::Negative => "Must not be negative",
+            Self::NotWhole => "Must be a whole number (no commas or letters)",
+            Self::TooLarge => "The number is too large",
+        }
+        .to_string()
+    }
 }
 
 /// Parses a typed count: empty means "not answered yet" (`Ok(None)`); surrounding spaces are
@@ -63,5 +76,15 @@ mod tests {
             parse_count("99999999999999999999"),
             Err(CountError::TooLarge)
         );
+    }
+
+    #[test]
+    fn every_reason_has_an_english_message() {
+        use CountError::*;
+        crate::domain::lang::assert_translated(&[Negative, NotWhole, TooLarge], |e| match e {
+            Negative => 0,
+            NotWhole => 1,
+            TooLarge => 2,
+        });
     }
 }

@@ -3,6 +3,7 @@
 use thiserror::Error;
 
 use super::canonical::sha256_hex;
+use super::lang::Bilingual;
 
 /// Multicodec prefix of an Ed25519 public key (0xed, varint-encoded).
 const ED25519_PUB: [u8; 2] = [0xed, 0x01];
@@ -24,6 +25,21 @@ pub enum DidKeyError {
     BadLength(usize),
     #[error("phần sau dấu # không khớp với khóa")]
     FragmentMismatch,
+}
+
+impl Bilingual for DidKeyError {
+    fn message_en(&self) -> String {
+        match self {
+            Self::NotDidKey => "not a did:key identifier".into(),
+            Self::NotBase58btc => {
+                "the key is not in multibase base58btc form (it must start with «z»)".into()
+            }
+            Self::BadBase58 => "not valid base58".into(),
+            Self::NotEd25519 => "not an Ed25519 key (wrong multicodec)".into(),
+            Self::BadLength(n) => format!("an Ed25519 key is 32 bytes long, this one is {n}"),
+            Self::FragmentMismatch => "the part after # does not match the key".into(),
+        }
+    }
 }
 
 fn decode_multibase(text: &str, prefix: [u8; 2]) -> Result<[u8; 32], DidKeyError> {
@@ -129,6 +145,29 @@ mod tests {
         assert_eq!(
             decode_did_key(&mismatch),
             Err(DidKeyError::FragmentMismatch)
+        );
+    }
+
+    #[test]
+    fn every_did_key_error_has_an_english_message() {
+        use DidKeyError::*;
+        crate::domain::lang::assert_translated(
+            &[
+                NotDidKey,
+                NotBase58btc,
+                BadBase58,
+                NotEd25519,
+                BadLength(3),
+                FragmentMismatch,
+            ],
+            |e| match e {
+                NotDidKey => 0,
+                NotBase58btc => 1,
+                BadBase58 => 2,
+                NotEd25519 => 3,
+                BadLength(_) => 4,
+                FragmentMismatch => 5,
+            },
         );
     }
 

@@ -9,6 +9,7 @@ use thiserror::Error;
 
 use super::canonical::{canonical_json, CanonicalError};
 use super::did_key::{decode_did_key, verification_method, DidKeyError};
+use super::lang::Bilingual;
 
 /// The proof type.
 pub const PROOF_TYPE: &str = "DataIntegrityProof";
@@ -44,6 +45,40 @@ pub enum SuiteError {
     BadSignature,
     #[error(transparent)]
     Canonical(#[from] CanonicalError),
+}
+
+/// The [`SuiteError::BadProof`] reason when `proof` is not one object (the others name a field).
+const NOT_ONE_PROOF: &str = "proof phải là một đối tượng (đúng một chữ ký)";
+
+impl Bilingual for SuiteError {
+    fn message_en(&self) -> String {
+        match self {
+            Self::NotObject => "the document is not a JSON object".into(),
+            Self::AlreadySigned => "the document is already signed".into(),
+            Self::NoProof => "the signature (proof) is missing".into(),
+            Self::BadProof(NOT_ONE_PROOF) => {
+                "the signature is not valid: proof must be one object (exactly one signature)"
+                    .into()
+            }
+            Self::BadProof(field) => format!("the signature is not valid: {field}"),
+            Self::WrongType(t) => format!("unsupported signature type: «{t}»"),
+            Self::WrongSuite(s) => {
+                format!("unsupported cryptosuite: «{s}» (eddsa-jcs-2022 is required)")
+            }
+            Self::WrongPurpose(p) => format!("wrong signature purpose: «{p}»"),
+            Self::ContextMismatch => {
+                "the signature's @context does not match the document's".into()
+            }
+            Self::BadKey(e) => format!("the signing key is not valid: {}", e.message_en()),
+            Self::BadProofValue => {
+                "the signature value is not valid (it must be base58btc of 64 bytes)".into()
+            }
+            Self::BadSignature => {
+                "the signature is wrong: the file was altered or not signed by this key".into()
+            }
+            Self::Canonical(e) => e.message_en(),
+        }
+    }
 }
 
 /// The proof fields a signer chooses.
@@ -122,11 +157,7 @@ pub fn check_proof_shape(signed: &Value) -> Result<&Map<String, Value>, SuiteErr
     let proof = match doc.get("proof") {
         None => return Err(SuiteError::NoProof),
         Some(Value::Object(p)) => p,
-        Some(_) => {
-            return Err(SuiteError::BadProof(
-                "proof phải là một đối tượng (đúng một chữ ký)",
-            ))
-        }
+        Some(_) => return Err(SuiteError::BadProof(NOT_ONE_PROOF)),
     };
     let kind = str_field(proof, "type")?;
     if kind != PROOF_TYPE {
@@ -180,4 +211,52 @@ pub fn verify(signed: &Value) -> Result<VerifiedProof, SuiteError> {
 /// Pretty JSON with two-space indent and no trailing newline (as the W3C vectors are written).
 pub fn to_pretty(value: &Value) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod message_tests {
+    use super::*;
+
+    #[test]
+    fn every_suite_error_has_an_english_message() {
+        use SuiteError::*;
+        crate::domain::lang::assert_translated(
+            &[
+                NotObject,
+                AlreadySigned,
+                NoProof,
+                BadProof(NOT_ONE_PROOF),
+                WrongType("Ed25519Signature2020".into()),
+                WrongSuite("ecdsa-rdfc-2019".into()),
+                WrongPurpose("authentication".into()),
+                ContextMismatch,
+                BadKey(DidKeyError::NotDidKey),
+                BadProofValue,
+                BadSignature,
+                Canonical(CanonicalError("NaN".into())),
+            ],
+            |e| match e {
+                NotObject => 0,
+                AlreadySigned => 1,
+                NoProof => 2,
+                BadProof(_) => 3,
+                WrongType(_) => 4,
+                WrongSuite(_) => 5,
+                WrongPurpose(_) => 6,
+                ContextMismatch => 7,
+                BadKey(_) => 8,
+                BadProofValue => 9,
+                BadSignature => 10,
+                Canonical(_) => 11,
+            },
+        );
+        assert_eq!(
+            BadProof("type").message_en(),
+            "the signature is not valid: type"
+        );
+        assert_eq!(
+            check_proof_shape(&serde_json::json!({"proof": []})).map(|_| ()),
+            Err(BadProof(NOT_ONE_PROOF))
+        );
+    }
 }

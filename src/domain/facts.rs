@@ -1,8 +1,10 @@
 //! Checking a meeting's facts and measuring them: pure functions the scoring builds on.
 
 use chrono::NaiveDate;
+use thiserror::Error;
 
-use super::count::parse_count;
+use super::count::{parse_count, CountError};
+use super::lang::Bilingual;
 use super::meeting::{MeetingKind, RawFacts};
 use super::quarter::QuarterId;
 use super::rubric::{DurationRule, Measure};
@@ -51,11 +53,63 @@ impl FactField {
     }
 }
 
-/// A problem with one fact, with its Vietnamese message.
+/// What is wrong with a fact. `Display` is the Vietnamese message shown next to the field.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum FactProblem {
+    /// The typed number was refused.
+    #[error("{0}")]
+    Count(CountError),
+    #[error("Ngày họp phải thuộc tháng {month}/{year}")]
+    DateOutsideMonth { month: u8, year: i32 },
+    #[error("Ngày không hợp lệ (dạng năm-tháng-ngày)")]
+    BadDate,
+    #[error("Thời lượng phải lớn hơn 0 phút")]
+    ZeroDuration,
+    #[error("Thời lượng không thể quá {MAX_DURATION_MINUTES} phút")]
+    TooLong,
+    #[error("Số đảng viên phải dự phải lớn hơn 0")]
+    ZeroRequired,
+    #[error(
+        "Có mặt + vắng có lý do + vắng không lý do = {sum}, phải bằng số phải dự ({required})"
+    )]
+    SumMismatch { sum: u64, required: u32 },
+    #[error("Số có mặt ({present}) không thể lớn hơn số phải dự ({required})")]
+    PresentAboveRequired { present: u32, required: u32 },
+    #[error("Số phát biểu ({speakers}) không thể lớn hơn số có mặt ({present})")]
+    SpeakersAbovePresent { speakers: u32, present: u32 },
+}
+
+impl Bilingual for FactProblem {
+    fn message_en(&self) -> String {
+        match self {
+            Self::Count(e) => e.message_en(),
+            Self::DateOutsideMonth { month, year } => {
+                format!("The meeting date must be in month {month}/{year}")
+            }
+            Self::BadDate => "Not a valid date (year-month-day)".into(),
+            Self::ZeroDuration => "The duration must be more than 0 minutes".into(),
+            Self::TooLong => {
+                format!("The duration cannot be more than {MAX_DURATION_MINUTES} minutes")
+            }
+            Self::ZeroRequired => "Members required to attend must be more than 0".into(),
+            Self::SumMismatch { sum, required } => format!(
+                "Present + absent with a reason + absent without a reason = {sum}, it must equal the members required to attend ({required})"
+            ),
+            Self::PresentAboveRequired { present, required } => format!(
+                "Present ({present}) cannot be more than the members required to attend ({required})"
+            ),
+            Self::SpeakersAbovePresent { speakers, present } => {
+                format!("Speakers ({speakers}) cannot be more than present ({present})")
+            }
+        }
+    }
+}
+
+/// A problem with one fact.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FactIssue {
     pub field: FactField,
-    pub message: String,
+    pub problem: FactProblem,
 }
 
 /// The facts that parsed. A field is `None` when empty or invalid.
@@ -87,12 +141,12 @@ impl FactsCheck {
         self.issues.is_empty() && self.missing.is_empty()
     }
 
-    /// The message for a field, if any.
-    pub fn issue(&self, field: FactField) -> Option<&str> {
+    /// The problem of a field, if any (its `Display` is the Vietnamese message).
+    pub fn issue(&self, field: FactField) -> Option<&FactProblem> {
         self.issues
             .iter()
             .find(|i| i.field == field)
-            .map(|i| i.message.as_str())
+            .map(|i| &i.problem)
     }
 }
 
@@ -109,7 +163,7 @@ pub fn check_facts(raw: &RawFacts, quarter: QuarterId, month: u8) -> FactsCheck 
         Err(e) => {
             issues.push(FactIssue {
                 field,
-                message: e.to_string(),
+                problem: FactProblem::Count(e),
             });
             None
         }
@@ -130,14 +184,17 @@ pub fn check_facts(raw: &RawFacts, quarter: QuarterId, month: u8) -> FactsCheck 
             Ok(_) => {
                 issues.push(FactIssue {
                     field: FactField::Date,
-                    message: format!("Ngày họp phải thuộc tháng {}/{}", month, quarter.year()),
+                    problem: FactProblem::DateOutsideMonth {
+                        month,
+                        year: quarter.year(),
+                    },
                 });
                 None
             }
             Err(_) => {
                 issues.push(FactIssue {
                     field: FactField::Date,
-                    message: "Ngày không hợp lệ (dạng năm-tháng-ngày)".into(),
+                    problem: FactProblem::BadDate,
                 });
                 None
             }
@@ -150,18 +207,18 @@ pub fn check_facts(raw: &RawFacts, quarter: QuarterId, month: u8) -> FactsCheck 
     if duration_minutes == Some(0) {
         issues.push(FactIssue {
             field: FactField::DurationMinutes,
-            message: "Thời lượng phải lớn hơn 0 phút".into(),
+            problem: FactProblem::ZeroDuration,
         });
     } else if duration_minutes.is_some_and(|d| d > MAX_DURATION_MINUTES) {
         issues.push(FactIssue {
             field: FactField::DurationMinutes,
-            message: format!("Thời lượng không thể quá {MAX_DURATION_MINUTES} phút"),
+            problem: FactProblem::TooLong,
         });
     }
     if required == Some(0) {
         issues.push(FactIssue {
             field: FactField::Required,
-            message: "Số đảng viên phải dự phải lớn hơn 0".into(),
+            problem: FactProblem::ZeroRequired,
         });
     }
     if let (Some(req), Some(p), Some(a), Some(b)) =
@@ -171,16 +228,17 @@ pub fn check_facts(raw: &RawFacts, quarter: QuarterId, month: u8) -> FactsCheck 
         if sum != u64::from(req) {
             issues.push(FactIssue {
                 field: FactField::Present,
-                message: format!(
-                    "Có mặt + vắng có lý do + vắng không lý do = {sum}, phải bằng số phải dự ({req})"
-                ),
+                problem: FactProblem::SumMismatch { sum, required: req },
             });
         }
     } else if let (Some(req), Some(p)) = (required, present) {
         if p > req {
             issues.push(FactIssue {
                 field: FactField::Present,
-                message: format!("Số có mặt ({p}) không thể lớn hơn số phải dự ({req})"),
+                problem: FactProblem::PresentAboveRequired {
+                    present: p,
+                    required: req,
+                },
             });
         }
     }
@@ -188,7 +246,10 @@ pub fn check_facts(raw: &RawFacts, quarter: QuarterId, month: u8) -> FactsCheck 
         if s > p {
             issues.push(FactIssue {
                 field: FactField::Speakers,
-                message: format!("Số phát biểu ({s}) không thể lớn hơn số có mặt ({p})"),
+                problem: FactProblem::SpeakersAbovePresent {
+                    speakers: s,
+                    present: p,
+                },
             });
         }
     }
@@ -331,7 +392,7 @@ mod tests {
         );
         assert_eq!(c.issues.len(), 1);
         assert_eq!(c.issues[0].field, FactField::Present);
-        assert!(c.issues[0].message.contains("= 19"));
+        assert!(c.issues[0].problem.to_string().contains("= 19"));
     }
 
     #[test]
@@ -358,8 +419,9 @@ mod tests {
             10,
         );
         assert_eq!(
-            c.issue(FactField::AbsentWithReason),
-            Some("Không được là số âm")
+            c.issue(FactField::AbsentWithReason)
+                .map(ToString::to_string),
+            Some("Không được là số âm".to_string())
         );
     }
 
@@ -389,7 +451,11 @@ mod tests {
             q4(),
             10,
         );
-        assert!(c.issue(FactField::Date).unwrap().contains("tháng 10/2026"));
+        assert!(c
+            .issue(FactField::Date)
+            .unwrap()
+            .to_string()
+            .contains("tháng 10/2026"));
     }
 
     #[test]
@@ -397,6 +463,86 @@ mod tests {
         let c = check_facts(&RawFacts::default(), q4(), 10);
         assert!(c.issues.is_empty());
         assert_eq!(c.missing.len(), FactField::ALL.len());
+    }
+
+    #[test]
+    fn messages_are_the_vietnamese_texts_shown_so_far() {
+        let c = check_facts(
+            &RawFacts {
+                present: "17".into(),
+                speakers: "18".into(),
+                ..full()
+            },
+            q4(),
+            10,
+        );
+        assert_eq!(
+            c.issue(FactField::Present)
+                .map(ToString::to_string)
+                .as_deref(),
+            Some("Có mặt + vắng có lý do + vắng không lý do = 19, phải bằng số phải dự (20)")
+        );
+        assert_eq!(
+            c.issue(FactField::Speakers)
+                .map(ToString::to_string)
+                .as_deref(),
+            Some("Số phát biểu (18) không thể lớn hơn số có mặt (17)")
+        );
+        let c = check_facts(
+            &RawFacts {
+                duration_minutes: "2000".into(),
+                ..full()
+            },
+            q4(),
+            10,
+        );
+        assert_eq!(
+            c.issue(FactField::DurationMinutes)
+                .map(ToString::to_string)
+                .as_deref(),
+            Some("Thời lượng không thể quá 1440 phút")
+        );
+    }
+
+    #[test]
+    fn every_fact_problem_has_an_english_message() {
+        use FactProblem::*;
+        crate::domain::lang::assert_translated(
+            &[
+                Count(CountError::Negative),
+                DateOutsideMonth {
+                    month: 10,
+                    year: 2026,
+                },
+                BadDate,
+                ZeroDuration,
+                TooLong,
+                ZeroRequired,
+                SumMismatch {
+                    sum: 19,
+                    required: 20,
+                },
+                PresentAboveRequired {
+                    present: 21,
+                    required: 20,
+                },
+                SpeakersAbovePresent {
+                    speakers: 19,
+                    present: 18,
+                },
+            ],
+            |p| match p {
+                Count(_) => 0,
+                DateOutsideMonth { .. } => 1,
+                BadDate => 2,
+                ZeroDuration => 3,
+                TooLong => 4,
+                ZeroRequired => 5,
+                SumMismatch { .. } => 6,
+                PresentAboveRequired { .. } => 7,
+                SpeakersAbovePresent { .. } => 8,
+            },
+        );
     }
 
     #[test]

@@ -10,6 +10,8 @@ use chacha20poly1305::{ChaCha20Poly1305, Nonce};
 use ed25519_dalek::SigningKey;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
+
+use super::lang::Bilingual;
 use zeroize::Zeroizing;
 
 use super::did_key::{did_key, fingerprint};
@@ -79,6 +81,23 @@ pub enum BackupError {
     WrongPassphrase,
     #[error("Thông số mã hoá quá lớn hoặc không hợp lệ")]
     BadParameters,
+}
+
+impl Bilingual for BackupError {
+    fn message_en(&self) -> String {
+        match self {
+            Self::WeakPassphrase => {
+                format!("The passphrase must have at least {MIN_PASSPHRASE_CHARS} characters")
+            }
+            Self::NotABackup => "The file is not a key backup file of this app".into(),
+            Self::UnsupportedVersion(v) => {
+                format!("The key backup file is from a newer version (version {v})")
+            }
+            Self::Corrupted => "The backup file is damaged".into(),
+            Self::WrongPassphrase => "Wrong passphrase (or the file was altered)".into(),
+            Self::BadParameters => "The encryption parameters are too large or not valid".into(),
+        }
+    }
 }
 
 fn argon(
@@ -214,6 +233,29 @@ pub fn open_backup(backup: &KeyBackup, passphrase: &str) -> Result<SigningKey, B
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_backup_error_has_an_english_message() {
+        use BackupError::*;
+        crate::domain::lang::assert_translated(
+            &[
+                WeakPassphrase,
+                NotABackup,
+                UnsupportedVersion(2),
+                Corrupted,
+                WrongPassphrase,
+                BadParameters,
+            ],
+            |e| match e {
+                WeakPassphrase => 0,
+                NotABackup => 1,
+                UnsupportedVersion(_) => 2,
+                Corrupted => 3,
+                WrongPassphrase => 4,
+                BadParameters => 5,
+            },
+        );
+    }
 
     fn key() -> SigningKey {
         SigningKey::from_bytes(&[7u8; 32])

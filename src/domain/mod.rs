@@ -13,6 +13,7 @@ pub mod district;
 pub mod eddsa_jcs;
 pub mod facts;
 pub mod key_backup;
+pub mod lang;
 pub mod meeting;
 pub mod paper;
 pub mod quarter;

@@ -6,6 +6,8 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use thiserror::Error;
 
+use super::lang::Bilingual;
+
 /// A calendar quarter, written `2026-Q4`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct QuarterId {
@@ -22,6 +24,17 @@ pub enum QuarterError {
     BadYear,
     #[error("Quý phải viết dạng NNNN-Qn, ví dụ 2026-Q4")]
     BadText,
+}
+
+impl Bilingual for QuarterError {
+    fn message_en(&self) -> String {
+        match self {
+            Self::BadQuarter => "The quarter must be from 1 to 4",
+            Self::BadYear => "The year must be from 2000 to 2100",
+            Self::BadText => "Write the quarter as YYYY-Qn, for example 2026-Q4",
+        }
+        .into()
+    }
 }
 
 impl QuarterId {
@@ -142,5 +155,15 @@ mod tests {
         assert_eq!(QuarterId::parse("2025-Q5"), Err(QuarterError::BadQuarter));
         assert_eq!(QuarterId::parse("1999-Q1"), Err(QuarterError::BadYear));
         assert_eq!(QuarterId::parse("2025Q1"), Err(QuarterError::BadText));
+    }
+
+    #[test]
+    fn every_quarter_error_has_an_english_message() {
+        use QuarterError::*;
+        crate::domain::lang::assert_translated(&[BadQuarter, BadYear, BadText], |e| match e {
+            BadQuarter => 0,
+            BadYear => 1,
+            BadText => 2,
+        });
     }
 }

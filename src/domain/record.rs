@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::facts::FactField;
+use super::lang::Bilingual;
 use super::meeting::{Answer, Meeting, MeetingKind};
 use super::quarter::QuarterId;
 use super::rubric::RubricRef;
@@ -107,6 +108,15 @@ pub enum EditError {
     NoSuchMeeting,
     #[error("Tháng {0} không thuộc quý này")]
     MonthOutsideQuarter(u8),
+}
+
+impl Bilingual for EditError {
+    fn message_en(&self) -> String {
+        match self {
+            Self::NoSuchMeeting => "This meeting was not found (it may have been deleted)".into(),
+            Self::MonthOutsideQuarter(m) => format!("Month {m} is not in this quarter"),
+        }
+    }
 }
 
 impl QuarterRecord {
@@ -229,5 +239,21 @@ impl QuarterRecord {
     /// Sets a narrative field.
     pub fn set_narrative(&mut self, field: NarrativeField, text: &str) {
         *self.narrative.get_mut(field) = text.to_string();
+    }
+}
+
+#[cfg(test)]
+mod message_tests {
+    use super::*;
+
+    #[test]
+    fn every_edit_error_has_an_english_message() {
+        crate::domain::lang::assert_translated(
+            &[EditError::NoSuchMeeting, EditError::MonthOutsideQuarter(7)],
+            |e| match e {
+                EditError::NoSuchMeeting => 0,
+                EditError::MonthOutsideQuarter(_) => 1,
+            },
+        );
     }
 }

@@ -6,6 +6,7 @@ use serde_json::{json, Value};
 use thiserror::Error;
 
 use super::cell::{CellProfile, CellType, Officers};
+use super::lang::Bilingual;
 use super::meeting::{Answer, Meeting, MeetingKind, RawFacts};
 use super::quarter::QuarterId;
 use super::rating::Rating;
@@ -136,6 +137,23 @@ pub enum ExportError {
     NoScore,
     #[error("Phiếu tháng {0} có số liệu chưa hợp lệ")]
     BadFacts(u8),
+}
+
+impl Bilingual for ExportError {
+    fn message_en(&self) -> String {
+        match self {
+            Self::ProfileIncomplete => {
+                "The cell profile is incomplete (name, member counts)".into()
+            }
+            Self::NoMeetings => "The quarter has no meetings yet".into(),
+            Self::SheetsIncomplete(1) => "1 sheet is not marked complete yet".into(),
+            Self::SheetsIncomplete(n) => format!("{n} sheets are not marked complete yet"),
+            Self::NoScore => {
+                "The quarter has no regular meeting yet, so it has no score yet".into()
+            }
+            Self::BadFacts(m) => format!("The sheet of month {m} has facts that are not valid"),
+        }
+    }
 }
 
 fn shortfall_code(s: Shortfall) -> String {
@@ -450,4 +468,58 @@ pub enum SignError {
     NotReady(#[from] ExportError),
     #[error("Không ký được: {0}")]
     Suite(#[from] super::eddsa_jcs::SuiteError),
+}
+
+impl Bilingual for SignError {
+    fn message_en(&self) -> String {
+        match self {
+            Self::NotReady(e) => e.message_en(),
+            Self::Suite(e) => format!("Could not sign: {}", e.message_en()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod message_tests {
+    use super::*;
+    use crate::domain::lang::assert_translated;
+
+    #[test]
+    fn every_export_and_sign_error_has_an_english_message() {
+        use ExportError::*;
+        assert_translated(
+            &[
+                ProfileIncomplete,
+                NoMeetings,
+                SheetsIncomplete(3),
+                NoScore,
+                BadFacts(11),
+            ],
+            |e| match e {
+                ProfileIncomplete => 0,
+                NoMeetings => 1,
+                SheetsIncomplete(_) => 2,
+                NoScore => 3,
+                BadFacts(_) => 4,
+            },
+        );
+        assert_eq!(
+            SheetsIncomplete(1).message_en(),
+            "1 sheet is not marked complete yet"
+        );
+        assert_eq!(
+            SheetsIncomplete(3).to_string(),
+            "Còn 3 phiếu chưa đánh dấu hoàn thành"
+        );
+        assert_translated(
+            &[
+                SignError::NotReady(NoScore),
+                SignError::Suite(super::super::eddsa_jcs::SuiteError::AlreadySigned),
+            ],
+            |e| match e {
+                SignError::NotReady(_) => 0,
+                SignError::Suite(_) => 1,
+            },
+        );
+    }
 }

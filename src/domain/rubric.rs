@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::canonical::{canonical_sha256_hex, CanonicalError};
+use super::lang::Bilingual;
 use super::meeting::MeetingKind;
 use super::rating::Rating;
 
@@ -325,14 +326,109 @@ pub enum RubricError {
     MissingNotApplicableRule { item: String },
     #[error("Tiêu chí «{item}»: có cách chấm khi không áp dụng nhưng không có điều kiện áp dụng")]
     NotApplicableRuleWithoutCondition { item: String },
-    #[error("Ngưỡng xếp loại phải giảm dần và không vượt tổng điểm ({0})")]
-    BadRatingThresholds(String),
+    #[error(
+        "Ngưỡng xếp loại phải giảm dần và không vượt tổng điểm (Tốt {}, Khá {}, Trung bình {})",
+        .0.tot,
+        .0.kha,
+        .0.trung_binh
+    )]
+    BadRatingThresholds(RatingThresholds),
     #[error("Danh sách «phải đạt điểm tối đa để xếp Tốt» có mã không tồn tại: «{0}»")]
     UnknownFullMarksItem(String),
     #[error("Quy định thời lượng không hợp lệ: {0}")]
-    BadDurationRule(&'static str),
+    BadDurationRule(DurationProblem),
     #[error("Không tính được mã băm của bộ tiêu chí: {0}")]
     Hash(#[from] CanonicalError),
+}
+
+/// What is wrong with a rubric's duration rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+pub enum DurationProblem {
+    #[error("thời lượng tối thiểu phải lớn hơn 0")]
+    ZeroMinutes,
+    #[error("quy định cho chi bộ đông đảng viên phải lớn hơn 0")]
+    ZeroLargeCell,
+}
+
+impl Bilingual for DurationProblem {
+    fn message_en(&self) -> String {
+        match self {
+            Self::ZeroMinutes => "the minimum duration must be more than 0",
+            Self::ZeroLargeCell => "the rule for cells with many members must be more than 0",
+        }
+        .into()
+    }
+}
+
+impl Bilingual for RubricError {
+    fn message_en(&self) -> String {
+        match self {
+            Self::Syntax(m) => {
+                format!("The rubric file is not valid JSON or has the wrong structure: {m}")
+            }
+            Self::UnsupportedFormat(f) => {
+                format!("The rubric format «{f}» is not supported («{RUBRIC_FORMAT}» is needed)")
+            }
+            Self::Empty(field) => format!("The field «{field}» must not be empty"),
+            Self::DuplicateId(id) => format!("The id «{id}» is used twice"),
+            Self::GroupPointsMismatch {
+                group,
+                declared,
+                sum,
+            } => format!(
+                "Group «{group}»: {declared} points are declared but its criteria add up to {sum}"
+            ),
+            Self::TotalPointsMismatch { declared, sum } => format!(
+                "The rubric declares {declared} points but its groups add up to {sum}"
+            ),
+            Self::ZeroPointItem { item } => {
+                format!("Criterion «{item}»: the maximum must be more than 0 points")
+            }
+            Self::LevelAboveItem {
+                item,
+                option,
+                points,
+                max,
+            } => format!(
+                "Criterion «{item}»: the level «{option}» gives {points} points, above the maximum of {max}"
+            ),
+            Self::BestLevelBelowMax { item, best, max } => format!(
+                "Criterion «{item}»: the best level gives {best} points, not the maximum of {max}"
+            ),
+            Self::TooFewLevels { item } => {
+                format!("Criterion «{item}»: at least two levels are needed")
+            }
+            Self::KindMismatch { item } => format!(
+                "Criterion «{item}»: the kind of criterion does not match the levels/bands declared"
+            ),
+            Self::NoFallbackBand { item } => format!(
+                "Criterion «{item}»: the last band must have no condition (it takes what is left)"
+            ),
+            Self::UnreachableBand { item } => format!(
+                "Criterion «{item}»: only the last band may have no condition"
+            ),
+            Self::BadCondition { item } => format!(
+                "Criterion «{item}»: each condition needs exactly one comparison"
+            ),
+            Self::MissingNotApplicableRule { item } => format!(
+                "Criterion «{item}»: a criterion with a condition must say how it is scored when it does not apply"
+            ),
+            Self::NotApplicableRuleWithoutCondition { item } => format!(
+                "Criterion «{item}»: it says how to score it when it does not apply, but has no condition"
+            ),
+            Self::BadRatingThresholds(r) => format!(
+                "The rating thresholds must decrease and not exceed the total points (Good {}, Fairly good {}, Average {})",
+                r.tot, r.kha, r.trung_binh
+            ),
+            Self::UnknownFullMarksItem(id) => format!(
+                "The list «full marks needed for Good» has an id that does not exist: «{id}»"
+            ),
+            Self::BadDurationRule(p) => {
+                format!("The duration rule is not valid: {}", p.message_en())
+            }
+            Self::Hash(e) => format!("The rubric's hash could not be computed: {}", e.message_en()),
+        }
+    }
 }
 
 /// Parses and validates a rubric file. Pure: the same text always gives the same answer.
@@ -366,15 +462,11 @@ fn validate(file: &RubricFile) -> Result<(), RubricError> {
     }
     let rule = &file.duration_rule;
     if rule.minutes == 0 || rule.combined_minutes == 0 {
-        return Err(RubricError::BadDurationRule(
-            "thời lượng tối thiểu phải lớn hơn 0",
-        ));
+        return Err(RubricError::BadDurationRule(DurationProblem::ZeroMinutes));
     }
     if let Some(large) = &rule.large_cell {
         if large.minutes == 0 || large.min_required_members == 0 {
-            return Err(RubricError::BadDurationRule(
-                "quy định cho chi bộ đông đảng viên phải lớn hơn 0",
-            ));
+            return Err(RubricError::BadDurationRule(DurationProblem::ZeroLargeCell));
         }
     }
 
@@ -412,10 +504,7 @@ fn validate(file: &RubricFile) -> Result<(), RubricError> {
     }
     let r = &file.ratings;
     if !(r.tot <= file.max_points && r.kha < r.tot && r.trung_binh < r.kha) {
-        return Err(RubricError::BadRatingThresholds(format!(
-            "Tốt {}, Khá {}, Trung bình {}",
-            r.tot, r.kha, r.trung_binh
-        )));
+        return Err(RubricError::BadRatingThresholds(r.clone()));
     }
     for id in &file.full_marks_required_for_tot {
         let is_item = file
@@ -506,4 +595,91 @@ fn check_best(item: &Item, points: impl Iterator<Item = u32>) -> Result<(), Rubr
         });
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod message_tests {
+    use super::*;
+
+    #[test]
+    fn every_rubric_error_has_an_english_message() {
+        use RubricError::*;
+        let item = || "trinh_tu".to_string();
+        let thresholds = RatingThresholds {
+            tot: 90,
+            kha: 95,
+            trung_binh: 50,
+        };
+        assert_eq!(
+            BadRatingThresholds(thresholds.clone()).to_string(),
+            "Ngưỡng xếp loại phải giảm dần và không vượt tổng điểm (Tốt 90, Khá 95, Trung bình 50)"
+        );
+        crate::domain::lang::assert_translated(
+            &[
+                Syntax("expected value at line 1 column 1".into()),
+                UnsupportedFormat("other/1".into()),
+                Empty("groups"),
+                DuplicateId("trinh_tu".into()),
+                GroupPointsMismatch {
+                    group: "tien_hanh".into(),
+                    declared: 30,
+                    sum: 29,
+                },
+                TotalPointsMismatch {
+                    declared: 99,
+                    sum: 100,
+                },
+                ZeroPointItem { item: item() },
+                LevelAboveItem {
+                    item: item(),
+                    option: "tu_90".into(),
+                    points: 12,
+                    max: 10,
+                },
+                BestLevelBelowMax {
+                    item: item(),
+                    best: 9,
+                    max: 10,
+                },
+                TooFewLevels { item: item() },
+                KindMismatch { item: item() },
+                NoFallbackBand { item: item() },
+                UnreachableBand { item: item() },
+                BadCondition { item: item() },
+                MissingNotApplicableRule { item: item() },
+                NotApplicableRuleWithoutCondition { item: item() },
+                BadRatingThresholds(thresholds),
+                UnknownFullMarksItem("khong_co".into()),
+                BadDurationRule(DurationProblem::ZeroMinutes),
+                Hash(CanonicalError("NaN".into())),
+            ],
+            |e| match e {
+                Syntax(_) => 0,
+                UnsupportedFormat(_) => 1,
+                Empty(_) => 2,
+                DuplicateId(_) => 3,
+                GroupPointsMismatch { .. } => 4,
+                TotalPointsMismatch { .. } => 5,
+                ZeroPointItem { .. } => 6,
+                LevelAboveItem { .. } => 7,
+                BestLevelBelowMax { .. } => 8,
+                TooFewLevels { .. } => 9,
+                KindMismatch { .. } => 10,
+                NoFallbackBand { .. } => 11,
+                UnreachableBand { .. } => 12,
+                BadCondition { .. } => 13,
+                MissingNotApplicableRule { .. } => 14,
+                NotApplicableRuleWithoutCondition { .. } => 15,
+                BadRatingThresholds(_) => 16,
+                UnknownFullMarksItem(_) => 17,
+                BadDurationRule(_) => 18,
+                Hash(_) => 19,
+            },
+        );
+        use DurationProblem::*;
+        crate::domain::lang::assert_translated(&[ZeroMinutes, ZeroLargeCell], |p| match p {
+            ZeroMinutes => 0,
+            ZeroLargeCell => 1,
+        });
+    }
 }

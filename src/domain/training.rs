@@ -55,11 +55,14 @@ pub fn training_quarter(
     record
 }
 
+/// What a training key says in place of its backup's date (after the date, in brackets).
+pub const NO_BACKUP_NEEDED: &str = "tập huấn: không cần sao lưu";
+
 /// A training key: throwaway, so it needs no backup file before exporting (a workshop should
 /// get to the export in one sitting; the real key's backup is taught, not enforced, here).
 pub fn training_key(secret: [u8; 32], now: &str) -> CellKey {
     let mut key = CellKey::new(secret, now);
-    key.backup_saved = Some(format!("{now} (tập huấn: không cần sao lưu)"));
+    key.backup_saved = Some(format!("{now} ({NO_BACKUP_NEEDED})"));
     key
 }
 

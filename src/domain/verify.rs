@@ -11,8 +11,10 @@ use thiserror::Error;
 use super::catalog::Catalog;
 use super::did_key::{decode_did_key, fingerprint, DidKeyError};
 use super::eddsa_jcs::{check_proof_shape, verify as verify_proof, SuiteError};
+use super::lang::Bilingual;
 use super::result_doc::{
-    recompute, ResultSubject, CREDENTIAL_TYPE, RESULT_FORMAT, RESULT_FORMAT_VERSION, VC_CONTEXT,
+    recompute, ExportError, ResultSubject, CREDENTIAL_TYPE, RESULT_FORMAT, RESULT_FORMAT_VERSION,
+    VC_CONTEXT,
 };
 
 /// Largest result file accepted (a real one is ~30 KB).
@@ -40,7 +42,7 @@ pub enum VerifyError {
     #[error("Chữ ký không hợp lệ: tệp đã bị sửa hoặc không do khóa này ký")]
     BadSignature,
     #[error("Chữ ký đúng nhưng nội dung sai định dạng kết quả: {0}")]
-    NotAResult(String),
+    NotAResult(ShapeProblem),
     #[error("Có số không phải số nguyên an toàn (số thực hoặc vượt 2^53) tại {0}")]
     UnsafeNumber(String),
     #[error("Bộ tiêu chí không xác định: {id} phiên bản {version}")]
@@ -48,7 +50,109 @@ pub enum VerifyError {
     #[error("Sai mã băm bộ tiêu chí {id} phiên bản {version}")]
     RubricHashMismatch { id: String, version: u32 },
     #[error("Số liệu không khớp: {0}")]
-    Mismatch(String),
+    Mismatch(Difference),
+}
+
+/// How a correctly signed document is not a result of this format.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ShapeProblem {
+    #[error("type phải gồm VerifiableCredential và ChiBoSelfAssessment")]
+    Types,
+    #[error("id phải là urn:uuid")]
+    Id,
+    #[error("trường lạ «{0}»")]
+    UnknownField(String),
+    /// The subject does not have this format's shape (the reader's own words).
+    #[error("{0}")]
+    Shape(String),
+    #[error("định dạng {format} v{version}")]
+    Format { format: String, version: u32 },
+}
+
+/// The first value of a result that is not what recomputing it gives.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum Difference {
+    /// The facts and answers cannot even be recomputed.
+    #[error("{0}")]
+    Recompute(ExportError),
+    #[error("{0}: thiếu")]
+    Missing(String),
+    #[error("{0}: thừa")]
+    Extra(String),
+    #[error("{path}: tính lại được {computed}, tệp ghi {file}")]
+    Value {
+        path: String,
+        computed: String,
+        file: String,
+    },
+    /// Different, at no place found (not expected to happen).
+    #[error("credentialSubject")]
+    Somewhere,
+}
+
+impl Bilingual for ShapeProblem {
+    fn message_en(&self) -> String {
+        match self {
+            Self::Types => "type must include VerifiableCredential and ChiBoSelfAssessment".into(),
+            Self::Id => "id must be a urn:uuid".into(),
+            Self::UnknownField(k) => format!("unknown field «{k}»"),
+            Self::Shape(m) => format!("wrong shape: {m}"),
+            Self::Format { format, version } => format!("format {format} v{version}"),
+        }
+    }
+}
+
+impl Bilingual for Difference {
+    fn message_en(&self) -> String {
+        match self {
+            Self::Recompute(e) => e.message_en(),
+            Self::Missing(p) => format!("{p}: missing"),
+            Self::Extra(p) => format!("{p}: not expected"),
+            Self::Value {
+                path,
+                computed,
+                file,
+            } => format!("{path}: recomputed {computed}, the file says {file}"),
+            Self::Somewhere => "credentialSubject (somewhere)".into(),
+        }
+    }
+}
+
+impl Bilingual for VerifyError {
+    fn message_en(&self) -> String {
+        match self {
+            Self::TooLarge(n) => format!("The file is too large ({n} bytes)"),
+            Self::NotJson => "Unreadable: not valid JSON".into(),
+            Self::DuplicateKey(m) => format!(
+                "Unreadable: {}",
+                super::canonical::duplicate_key_en(m)
+                    .unwrap_or_else(|| "a key appears twice in one object".into())
+            ),
+            Self::Proof(e) => format!("Wrong signature format: {}", e.message_en()),
+            Self::BadContext => "@context is not that of a W3C VC 2.0 credential".into(),
+            Self::BadKey(e) => {
+                format!("The signing key (did:key) is not valid: {}", e.message_en())
+            }
+            Self::IssuerMismatch => "The signer (issuer) is not the key that signed".into(),
+            Self::BadSignature => {
+                "Invalid signature: the file was altered or not signed by this key".into()
+            }
+            Self::NotAResult(e) => format!(
+                "The signature is right but the content is not a result: {}",
+                e.message_en()
+            ),
+            Self::UnsafeNumber(at) => {
+                format!("A number is not a safe integer (a decimal, or beyond 2^53) at {at}")
+            }
+            Self::UnknownRubric { id, version } => {
+                format!("Unknown rubric: {id} version {version}")
+            }
+            Self::RubricHashMismatch { id, version } => {
+                format!("Wrong hash for rubric {id} version {version}")
+            }
+            Self::Mismatch(d) => format!("The figures do not match: {}", d.message_en()),
+        }
+    }
 }
 
 impl VerifyError {
@@ -69,6 +173,27 @@ impl VerifyError {
             Self::RubricHashMismatch { .. } => "rubric_hash_mismatch",
             Self::Mismatch(_) => "mismatch",
         }
+    }
+
+    /// An English reason for a refusal known only by its [`code`](Self::code) (files received by
+    /// a version of the app that kept only the Vietnamese message).
+    pub fn code_message_en(code: &str) -> Option<&'static str> {
+        Some(match code {
+            "too_large" => "The file is too large",
+            "not_json" => "Unreadable: not valid JSON",
+            "duplicate_key" => "Unreadable: a key appears twice in one object",
+            "bad_proof_format" => "Wrong signature format",
+            "bad_context" => "@context is not that of a W3C VC 2.0 credential",
+            "bad_key" => "The signing key (did:key) is not valid",
+            "issuer_mismatch" => "The signer (issuer) is not the key that signed",
+            "bad_signature" => "Invalid signature: the file was altered or not signed by this key",
+            "not_a_result" => "The signature is right but the content is not a result",
+            "unsafe_number" => "A number is not a safe integer (a decimal, or beyond 2^53)",
+            "unknown_rubric" => "Unknown rubric",
+            "rubric_hash_mismatch" => "Wrong rubric hash",
+            "mismatch" => "The figures do not match",
+            _ => return None,
+        })
     }
 }
 
@@ -111,7 +236,7 @@ fn unsafe_number(v: &Value, path: &mut String) -> Option<String> {
 }
 
 /// First differing path between two JSON values.
-fn first_difference(a: &Value, b: &Value, path: &str) -> Option<String> {
+fn first_difference(a: &Value, b: &Value, path: &str) -> Option<Difference> {
     match (a, b) {
         (Value::Object(x), Value::Object(y)) => {
             for (k, va) in x {
@@ -122,12 +247,12 @@ fn first_difference(a: &Value, b: &Value, path: &str) -> Option<String> {
                             return Some(d);
                         }
                     }
-                    None => return Some(format!("{p}: thiếu")),
+                    None => return Some(Difference::Missing(p)),
                 }
             }
             y.keys()
                 .find(|k| !x.contains_key(*k))
-                .map(|k| format!("{path}.{k}: thừa"))
+                .map(|k| Difference::Extra(format!("{path}.{k}")))
         }
         (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
             .iter()
@@ -135,7 +260,11 @@ fn first_difference(a: &Value, b: &Value, path: &str) -> Option<String> {
             .enumerate()
             .find_map(|(i, (va, vb))| first_difference(va, vb, &format!("{path}[{i}]"))),
         _ if a == b => None,
-        _ => Some(format!("{path}: tính lại được {a}, tệp ghi {b}")),
+        _ => Some(Difference::Value {
+            path: path.to_string(),
+            computed: a.to_string(),
+            file: b.to_string(),
+        }),
     }
 }
 
@@ -145,7 +274,7 @@ pub fn verify_result(text: &str, catalog: &Catalog) -> Result<VerifiedResult, Ve
         return Err(VerifyError::TooLarge(text.len()));
     }
     let doc: Value = super::canonical::parse_strict(text).map_err(|e| {
-        if e.contains("hai lần") {
+        if super::canonical::duplicate_key_en(&e).is_some() {
             VerifyError::DuplicateKey(e)
         } else {
             VerifyError::NotJson
@@ -188,16 +317,14 @@ pub fn verify_result(text: &str, catalog: &Catalog) -> Result<VerifiedResult, Ve
         t.iter().any(|x| x == "VerifiableCredential") && t.iter().any(|x| x == CREDENTIAL_TYPE)
     });
     if !types_ok {
-        return Err(VerifyError::NotAResult(
-            "type phải gồm VerifiableCredential và ChiBoSelfAssessment".into(),
-        ));
+        return Err(VerifyError::NotAResult(ShapeProblem::Types));
     }
     let id = doc
         .get("id")
         .and_then(Value::as_str)
         .filter(|i| i.starts_with("urn:uuid:"));
     let id = id
-        .ok_or_else(|| VerifyError::NotAResult("id phải là urn:uuid".into()))?
+        .ok_or(VerifyError::NotAResult(ShapeProblem::Id))?
         .to_string();
     let allowed = [
         "@context",
@@ -212,17 +339,19 @@ pub fn verify_result(text: &str, catalog: &Catalog) -> Result<VerifiedResult, Ve
         .as_object()
         .and_then(|o| o.keys().find(|k| !allowed.contains(&k.as_str())))
     {
-        return Err(VerifyError::NotAResult(format!("trường lạ «{k}»")));
+        return Err(VerifyError::NotAResult(ShapeProblem::UnknownField(
+            k.clone(),
+        )));
     }
     // Read in place: the subject is most of a 27 KB document, and imports verify thousands.
     let subject_value = doc.get("credentialSubject").unwrap_or(&Value::Null);
     let subject = ResultSubject::deserialize(subject_value)
-        .map_err(|e| VerifyError::NotAResult(e.to_string()))?;
+        .map_err(|e| VerifyError::NotAResult(ShapeProblem::Shape(e.to_string())))?;
     if subject.format != RESULT_FORMAT || subject.format_version != RESULT_FORMAT_VERSION {
-        return Err(VerifyError::NotAResult(format!(
-            "định dạng {} v{}",
-            subject.format, subject.format_version
-        )));
+        return Err(VerifyError::NotAResult(ShapeProblem::Format {
+            format: subject.format.clone(),
+            version: subject.format_version,
+        }));
     }
 
     let r = &subject.rubric;
@@ -245,11 +374,12 @@ pub fn verify_result(text: &str, catalog: &Catalog) -> Result<VerifiedResult, Ve
         }
         Some(x) => x,
     };
-    let expected = recompute(rubric, &subject).map_err(|e| VerifyError::Mismatch(e.to_string()))?;
+    let expected =
+        recompute(rubric, &subject).map_err(|e| VerifyError::Mismatch(Difference::Recompute(e)))?;
     if expected != subject {
         let a = serde_json::to_value(&expected).unwrap_or(Value::Null);
         let d = first_difference(&a, subject_value, "credentialSubject")
-            .unwrap_or_else(|| "credentialSubject".into());
+            .unwrap_or(Difference::Somewhere);
         return Err(VerifyError::Mismatch(d));
     }
     Ok(VerifiedResult {
@@ -260,4 +390,143 @@ pub fn verify_result(text: &str, catalog: &Catalog) -> Result<VerifiedResult, Ve
         id,
         created: verified.created,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::lang::{assert_translated, has_vietnamese_letters};
+
+    #[test]
+    fn every_verify_error_has_an_english_message() {
+        use VerifyError::*;
+        let duplicate = super::super::canonical::parse_strict(r#"{"a":1,"a":2}"#).unwrap_err();
+        assert_translated(
+            &[
+                TooLarge(3_000_000),
+                NotJson,
+                DuplicateKey(duplicate),
+                Proof(SuiteError::NoProof),
+                BadContext,
+                BadKey(DidKeyError::BadBase58),
+                IssuerMismatch,
+                BadSignature,
+                NotAResult(ShapeProblem::Id),
+                UnsafeNumber("credentialSubject.meetings[0].score".into()),
+                UnknownRubric {
+                    id: "hd99".into(),
+                    version: 1,
+                },
+                RubricHashMismatch {
+                    id: "hd42-2025".into(),
+                    version: 1,
+                },
+                Mismatch(Difference::Missing("credentialSubject.meetings".into())),
+            ],
+            |e| match e {
+                TooLarge(_) => 0,
+                NotJson => 1,
+                DuplicateKey(_) => 2,
+                Proof(_) => 3,
+                BadContext => 4,
+                BadKey(_) => 5,
+                IssuerMismatch => 6,
+                BadSignature => 7,
+                NotAResult(_) => 8,
+                UnsafeNumber(_) => 9,
+                UnknownRubric { .. } => 10,
+                RubricHashMismatch { .. } => 11,
+                Mismatch(_) => 12,
+            },
+        );
+        for e in [
+            TooLarge(1),
+            NotJson,
+            Proof(SuiteError::NoProof),
+            BadContext,
+            BadKey(DidKeyError::BadBase58),
+            IssuerMismatch,
+            BadSignature,
+            NotAResult(ShapeProblem::Id),
+            UnsafeNumber(String::new()),
+            UnknownRubric {
+                id: String::new(),
+                version: 1,
+            },
+            RubricHashMismatch {
+                id: String::new(),
+                version: 1,
+            },
+            Mismatch(Difference::Somewhere),
+        ] {
+            let en = VerifyError::code_message_en(e.code()).unwrap_or_default();
+            assert!(!en.is_empty() && !has_vietnamese_letters(en), "{e:?}");
+        }
+        assert_eq!(VerifyError::code_message_en("unreadable"), None);
+    }
+
+    #[test]
+    fn every_shape_problem_and_difference_has_an_english_message() {
+        use ShapeProblem::*;
+        assert_translated(
+            &[
+                Types,
+                Id,
+                UnknownField("extra".into()),
+                Shape("missing field `cell`".into()),
+                Format {
+                    format: "other".into(),
+                    version: 2,
+                },
+            ],
+            |e| match e {
+                Types => 0,
+                Id => 1,
+                UnknownField(_) => 2,
+                Shape(_) => 3,
+                Format { .. } => 4,
+            },
+        );
+        assert_translated(
+            &[
+                Difference::Recompute(ExportError::BadFacts(10)),
+                Difference::Missing("credentialSubject.cell".into()),
+                Difference::Extra("credentialSubject.extra".into()),
+                Difference::Value {
+                    path: "credentialSubject.meetings[0].score".into(),
+                    computed: "80".into(),
+                    file: "85".into(),
+                },
+                Difference::Somewhere,
+            ],
+            |d| match d {
+                Difference::Recompute(_) => 0,
+                Difference::Missing(_) => 1,
+                Difference::Extra(_) => 2,
+                Difference::Value { .. } => 3,
+                Difference::Somewhere => 4,
+            },
+        );
+    }
+
+    #[test]
+    fn the_vietnamese_messages_are_the_ones_written_so_far() {
+        let d = Difference::Value {
+            path: "credentialSubject.meetings[0].score".into(),
+            computed: "80".into(),
+            file: "85".into(),
+        };
+        assert_eq!(
+            VerifyError::Mismatch(d).to_string(),
+            "Số liệu không khớp: credentialSubject.meetings[0].score: tính lại được 80, tệp ghi 85"
+        );
+        assert_eq!(
+            VerifyError::NotAResult(ShapeProblem::UnknownField("x".into())).to_string(),
+            "Chữ ký đúng nhưng nội dung sai định dạng kết quả: trường lạ «x»"
+        );
+        assert_eq!(
+            Difference::Missing("credentialSubject.cell".into()).to_string(),
+            "credentialSubject.cell: thiếu"
+        );
+    }
 }

@@ -4,6 +4,7 @@ use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
 use super::envelope::{decode, encode};
+use super::errors::CollectionError;
 use super::keys::Workspace;
 use super::local::workspace;
 use crate::domain::district::collection::Received;
@@ -31,23 +32,21 @@ pub struct Stored {
     pub received: Received,
 }
 
-fn fail(what: &str) -> String {
-    format!("Không {what} được kho tệp của cấp trên (IndexedDB). Trình duyệt có thể đang ở chế độ riêng tư hoặc hết bộ nhớ.")
-}
-
 /// Adds files; returns them with their keys. On failure the files come back with the message,
 /// so the caller can still show them.
-pub async fn add_all(items: Vec<Received>) -> Result<Vec<Stored>, (String, Vec<Received>)> {
+pub async fn add_all(
+    items: Vec<Received>,
+) -> Result<Vec<Stored>, (CollectionError, Vec<Received>)> {
     let values = Array::new();
     for r in &items {
         match encode(r) {
             Ok(text) => values.push(&JsValue::from_str(&text)),
-            Err(_) => return Err((fail("ghi"), items)),
+            Err(_) => return Err((CollectionError::Write, items)),
         };
     }
     let keys = match idb_add_all(db(), values).await {
         Ok(k) => k,
-        Err(_) => return Err((fail("ghi"), items)),
+        Err(_) => return Err((CollectionError::Write, items)),
     };
     let keys: Vec<u64> = Array::from(&keys)
         .iter()
@@ -55,7 +54,7 @@ pub async fn add_all(items: Vec<Received>) -> Result<Vec<Stored>, (String, Vec<R
         .map(|k| k as u64)
         .collect();
     if keys.len() != items.len() {
-        return Err((fail("ghi"), items));
+        return Err((CollectionError::Write, items));
     }
     Ok(keys
         .into_iter()
@@ -65,8 +64,8 @@ pub async fn add_all(items: Vec<Received>) -> Result<Vec<Stored>, (String, Vec<R
 }
 
 /// Loads every file. Values that cannot be read are left in place and counted (never deleted).
-pub async fn load_all() -> Result<(Vec<Stored>, usize), String> {
-    let pair = Array::from(&idb_get_all(db()).await.map_err(|_| fail("đọc"))?);
+pub async fn load_all() -> Result<(Vec<Stored>, usize), CollectionError> {
+    let pair = Array::from(&idb_get_all(db()).await.map_err(|_| CollectionError::Read)?);
     let (keys, values) = (Array::from(&pair.get(0)), Array::from(&pair.get(1)));
     let mut out = Vec::with_capacity(values.length() as usize);
     let mut unreadable = 0;
@@ -83,7 +82,7 @@ pub async fn load_all() -> Result<(Vec<Stored>, usize), String> {
 }
 
 /// Deletes files by key.
-pub async fn delete(keys: &[u64]) -> Result<(), String> {
+pub async fn delete(keys: &[u64]) -> Result<(), CollectionError> {
     let arr = Array::new();
     for k in keys {
         arr.push(&JsValue::from_f64(*k as f64));
@@ -91,13 +90,13 @@ pub async fn delete(keys: &[u64]) -> Result<(), String> {
     idb_delete(db(), arr)
         .await
         .map(|_| ())
-        .map_err(|_| fail("xoá"))
+        .map_err(|_| CollectionError::Delete)
 }
 
 /// Deletes the training workspace's whole collection.
-pub async fn drop_training() -> Result<(), String> {
+pub async fn drop_training() -> Result<(), CollectionError> {
     idb_drop(Workspace::Training.database())
         .await
         .map(|_| ())
-        .map_err(|_| fail("xoá"))
+        .map_err(|_| CollectionError::Delete)
 }

@@ -5,6 +5,8 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use crate::domain::lang::Bilingual;
+
 /// Format tag of the envelope, so a foreign value under our key is recognised as foreign.
 pub const ENVELOPE_FORMAT: &str = "chibo-store";
 
@@ -26,7 +28,7 @@ struct EnvelopeIn {
     data: serde_json::Value,
 }
 
-/// Why a stored value could not be read. Shown to the user in Vietnamese.
+/// Why a stored value could not be read (`Display` in Vietnamese, [`Bilingual`] in English).
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum DecodeError {
     #[error("dữ liệu không phải JSON (có thể bị hỏng)")]
@@ -37,6 +39,25 @@ pub enum DecodeError {
     NewerSchema(u32),
     #[error("dữ liệu sai cấu trúc: {0}")]
     BadData(String),
+    /// An older schema this build has no migration for.
+    #[error("dữ liệu sai cấu trúc: lược đồ {0} không được hỗ trợ")]
+    UnsupportedSchema(u32),
+}
+
+impl Bilingual for DecodeError {
+    fn message_en(&self) -> String {
+        match self {
+            Self::NotJson => "the data is not JSON (it may be damaged)".into(),
+            Self::Foreign => "the data was not written by this app".into(),
+            Self::NewerSchema(n) => {
+                format!("the data is from a newer version (schema {n}); update the app")
+            }
+            Self::BadData(m) => format!("the data has the wrong structure: {m}"),
+            Self::UnsupportedSchema(n) => {
+                format!("the data has the wrong structure: schema {n} is not supported")
+            }
+        }
+    }
 }
 
 /// Wraps a value for storage.
@@ -67,9 +88,7 @@ pub fn decode<T: DeserializeOwned>(raw: &str) -> Result<T, DecodeError> {
 fn migrate(schema: u32, data: serde_json::Value) -> Result<serde_json::Value, DecodeError> {
     match schema {
         CURRENT_SCHEMA => Ok(data),
-        other => Err(DecodeError::BadData(format!(
-            "lược đồ {other} không được hỗ trợ"
-        ))),
+        other => Err(DecodeError::UnsupportedSchema(other)),
     }
 }
 
@@ -111,9 +130,32 @@ mod tests {
 
     #[test]
     fn schema_zero_is_refused_rather_than_guessed() {
-        assert!(matches!(
-            decode::<CellProfile>(r#"{"format":"chibo-store","schema":0,"data":{}}"#),
-            Err(DecodeError::BadData(_))
-        ));
+        let e = decode::<CellProfile>(r#"{"format":"chibo-store","schema":0,"data":{}}"#);
+        assert_eq!(e, Err(DecodeError::UnsupportedSchema(0)));
+        assert_eq!(
+            e.unwrap_err().to_string(),
+            "dữ liệu sai cấu trúc: lược đồ 0 không được hỗ trợ"
+        );
+    }
+
+    #[test]
+    fn every_decode_error_has_an_english_message() {
+        use DecodeError::*;
+        crate::domain::lang::assert_translated(
+            &[
+                NotJson,
+                Foreign,
+                NewerSchema(9),
+                BadData("invalid type: integer `3`, expected a string".into()),
+                UnsupportedSchema(0),
+            ],
+            |e| match e {
+                NotJson => 0,
+                Foreign => 1,
+                NewerSchema(_) => 2,
+                BadData(_) => 3,
+                UnsupportedSchema(_) => 4,
+            },
+        );
     }
 }

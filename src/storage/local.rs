@@ -3,14 +3,13 @@
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 
+use super::envelope::{decode, encode, DecodeError};
+use super::errors::{SaveError, SetAside};
+use super::keys::{Key, Workspace, LANGUAGE_KEY, WORKSPACE_KEY};
+use crate::domain::quarter::QuarterId;
 use gloo_storage::{LocalStorage, Storage};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use thiserror::Error;
-
-use super::envelope::{decode, encode, DecodeError};
-use super::keys::{Key, Workspace, LANGUAGE_KEY, WORKSPACE_KEY};
-use crate::domain::quarter::QuarterId;
 
 thread_local! {
     /// The workspace of this page load (read once at start; switching reloads the page, so no
@@ -18,43 +17,6 @@ thread_local! {
     static WORKSPACE: std::cell::Cell<Option<Workspace>> = const { std::cell::Cell::new(None) };
     /// Keys whose unreadable value could not be set aside: writing them would destroy it.
     static FROZEN: RefCell<BTreeSet<String>> = const { RefCell::new(BTreeSet::new()) };
-}
-
-/// A stored value that could not be read, and what was done with it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SetAside {
-    pub key: String,
-    /// Where the original text now lives; `None` if it could not be copied (then the key is
-    /// left untouched and not written this session).
-    pub backup_key: Option<String>,
-    pub reason: DecodeError,
-}
-
-impl SetAside {
-    /// The message for the user.
-    pub fn message_vi(&self) -> String {
-        match &self.backup_key {
-            Some(b) => format!(
-                "Dữ liệu đã lưu «{}» không đọc được ({}). Bản gốc đã được giữ lại ở khóa «{}»; ứng dụng bắt đầu với dữ liệu trống cho mục này.",
-                self.key, self.reason, b
-            ),
-            None => format!(
-                "Dữ liệu đã lưu «{}» không đọc được ({}) và không sao lưu được (bộ nhớ đầy?). Mục này sẽ không được ghi đè trong phiên này.",
-                self.key, self.reason
-            ),
-        }
-    }
-}
-
-/// A write that failed.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-pub enum SaveError {
-    #[error("Không lưu được vào thiết bị (bộ nhớ trình duyệt đầy hoặc bị chặn). Thay đổi vẫn còn trên màn hình; hãy giải phóng bộ nhớ rồi sửa lại một ô để lưu.")]
-    Write,
-    #[error("Không ghi đè dữ liệu cũ chưa sao lưu được.")]
-    Frozen,
-    #[error("Không chuyển được dữ liệu sang JSON.")]
-    Encode,
 }
 
 /// The workspace this page works on (the stored choice; `Real` when none or unreadable).

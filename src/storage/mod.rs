@@ -4,7 +4,10 @@
 //! A value that cannot be read is moved to a backup key and reported; it is never overwritten.
 
 pub mod envelope;
+pub mod errors;
 pub mod keys;
+
+pub use errors::{CollectionError, SaveError, SetAside};
 
 #[cfg(target_arch = "wasm32")]
 pub mod collection;

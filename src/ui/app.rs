@@ -8,7 +8,7 @@ use super::cell_profile_form::CellProfileForm;
 use super::district_state::District;
 use super::district_view::DistrictView;
 use super::guide_panel::{Guide, GuidePanel};
-use super::i18n::{t, Lang, Language};
+use super::i18n::{t, Bilingual, Lang, Language};
 use super::notice_banner::NoticeBanner;
 use super::offline_status::{OfflineStatus, UpdateBanner};
 use super::print_report::{listen_for_print, PrintReport, Printing};
@@ -63,7 +63,7 @@ pub fn App() -> impl IntoView {
         Err(e) => view! {
             <main class="fatal" role="alert">
                 <h1>{move || t(lang.get(), "Không mở được ứng dụng")}</h1>
-                <p>{e.to_string()}</p>
+                <p>{move || e.message(lang.get())}</p>
             </main>
         }
         .into_any(),
@@ -71,7 +71,7 @@ pub fn App() -> impl IntoView {
             let today = today_quarter();
             let store = Store::load(catalog, today);
             let mut notices = Vec::new();
-            provide_context(District::load(store.catalog, today, &mut notices));
+            provide_context(District::load(store.catalog, today, lang, &mut notices));
             if !notices.is_empty() {
                 store.notices.update(|n| n.extend(notices));
             }
@@ -110,7 +110,7 @@ pub fn App() -> impl IntoView {
                         <button type="button" on:click=move |_| { go(false); guide.0.set(Some(0)); }>{move || t(lang.get(), "Hướng dẫn")}</button>
                         {(!training).then(|| view! {
                             <button type="button" data-testid="enter-training" on:click=move |_| {
-                                if let Err(e) = switch_workspace(Workspace::Training) { nav_error.set(Some(e)); }
+                                if let Err(e) = switch_workspace(Workspace::Training) { nav_error.set(Some(e.message(lang.get_untracked()))); }
                             }>{move || t(lang.get(), "Tập huấn")}</button>
                         })}
                         // Named in the language it switches to, so a reader of that language finds it.

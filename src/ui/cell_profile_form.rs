@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::choice_field::ChoiceField;
-use super::i18n::{t, Label, Language};
+use super::i18n::{t, Bilingual, Label, Language};
 use super::state::Store;
 use super::text_field::TextField;
 use crate::domain::cell::{CellProfile, CellType, Officers, ProfileField};
@@ -20,7 +20,7 @@ pub fn CellProfileForm() -> impl IntoView {
                 p.issues()
                     .into_iter()
                     .find(|i| i.field == field)
-                    .map(|i| i.message)
+                    .map(|i| i.problem.message(lang.get()))
             })
         })
     };

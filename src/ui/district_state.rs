@@ -3,15 +3,16 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::i18n::{decimal, tf, Bilingual, Lang};
 use crate::domain::catalog::Catalog;
 use crate::domain::district::aggregate::{aggregate, QuarterTable, Review, Reviews};
 use crate::domain::district::collection::{
     classify, receive, receive_too_large, Classified, Outcome, Received,
 };
-use crate::domain::district::registry::{Registry, RegistryEntry};
+use crate::domain::district::registry::{EntryProblem, Registry, RegistryEntry};
 use crate::domain::quarter::QuarterId;
 use crate::domain::verify::MAX_RESULT_BYTES;
-use crate::storage::{self, collection, keys::Key};
+use crate::storage::{self, collection, keys::Key, SetAside};
 
 /// Files are verified in slices of this many, yielding to the browser in between, so a large
 /// import never freezes the page.
@@ -30,8 +31,10 @@ pub struct District {
     pub quarter: RwSignal<QuarterId>,
     pub classified: Memo<Vec<Classified>>,
     pub table: Memo<QuarterTable>,
-    /// The latest message (`Ok` success, `Err` problem).
+    /// The latest message (`Ok` success, `Err` problem), in the UI's language when it was made.
     pub message: RwSignal<Option<Result<String, String>>>,
+    /// The UI's language (for the messages made here).
+    lang: RwSignal<Lang>,
     /// (done, total) while an import runs.
     pub progress: RwSignal<Option<(usize, usize)>>,
 }
@@ -50,17 +53,18 @@ impl District {
     pub fn load(
         catalog: StoredValue<Catalog>,
         quarter: QuarterId,
-        notices: &mut Vec<String>,
+        lang: RwSignal<Lang>,
+        notices: &mut Vec<SetAside>,
     ) -> Self {
         let registry: Registry = storage::load(Key::Registry)
             .unwrap_or_else(|e| {
-                notices.push(e.message_vi());
+                notices.push(e);
                 None
             })
             .unwrap_or_default();
         let reviews: Vec<((String, QuarterId), Review)> = storage::load(Key::Reviews)
             .unwrap_or_else(|e| {
-                notices.push(e.message_vi());
+                notices.push(e);
                 None
             })
             .unwrap_or_default();
@@ -99,6 +103,7 @@ impl District {
             classified,
             table,
             message: RwSignal::new(None),
+            lang,
             progress: RwSignal::new(None),
         };
         spawn_local(async move {
@@ -108,13 +113,27 @@ impl District {
                     d.files
                         .set(stored.into_iter().map(|s| s.received).collect());
                     if unreadable > 0 {
-                        d.message.set(Some(Err(format!("{unreadable} mục trong kho tệp không đọc được; chúng được giữ nguyên, không hiển thị."))));
+                        d.message.set(Some(Err(tf(
+                            d.lang(),
+                            "{} mục trong kho tệp không đọc được; chúng được giữ nguyên, không hiển thị.",
+                            &[&unreadable],
+                        ))));
                     }
                 }
-                Err(e) => d.message.set(Some(Err(e))),
+                Err(e) => d.problem(&e),
             }
         });
         d
+    }
+
+    /// The UI's language now.
+    fn lang(&self) -> Lang {
+        self.lang.get_untracked()
+    }
+
+    /// Shows a problem as the latest message.
+    fn problem(&self, e: &impl Bilingual) {
+        self.message.set(Some(Err(e.message(self.lang()))));
     }
 
     /// Reads, verifies and stores files, a slice at a time.
@@ -164,15 +183,22 @@ impl District {
                     d.files
                         .update(|f| f.extend(stored.into_iter().map(|s| s.received)));
                     let tenths = ((js_sys::Date::now() - started) / 100.0).round() as u32;
-                    let secs = crate::domain::report::format_tenths(tenths);
-                    d.message
-                        .set(Some(Ok(format!("Đã nhận {total} tệp trong {secs} giây."))));
+                    let lang = d.lang();
+                    let secs = decimal(lang, crate::domain::report::format_tenths(tenths));
+                    d.message.set(Some(Ok(tf(
+                        lang,
+                        "Đã nhận {} tệp trong {} giây.",
+                        &[&total, &secs],
+                    ))));
                 }
                 Err((e, received)) => {
                     // Still show them, so nothing the user chose is silently dropped.
                     d.files.update(|f| f.extend(received));
-                    d.message.set(Some(Err(format!(
-                        "{e} Các tệp vừa nhận chỉ hiển thị trong phiên này."
+                    let lang = d.lang();
+                    d.message.set(Some(Err(tf(
+                        lang,
+                        "{} Các tệp vừa nhận chỉ hiển thị trong phiên này.",
+                        &[&e.message(lang)],
                     ))));
                 }
             }
@@ -185,12 +211,12 @@ impl District {
             .registry
             .with_untracked(|r| storage::save(Key::Registry, r));
         if let Err(e) = r {
-            self.message.set(Some(Err(e.to_string())));
+            self.problem(&e);
         }
     }
 
     /// Adds or replaces a registry entry.
-    pub fn upsert(&self, entry: RegistryEntry) -> Result<(), String> {
+    pub fn upsert(&self, entry: RegistryEntry) -> Result<(), EntryProblem> {
         let mut reg = self.registry.get_untracked();
         reg.upsert(entry)?;
         self.registry.set(reg);
@@ -219,7 +245,7 @@ impl District {
             .reviews
             .with_untracked(|v| v.iter().map(|(k, r)| (k.clone(), r.clone())).collect());
         if let Err(e) = storage::save(Key::Reviews, &list) {
-            self.message.set(Some(Err(e.to_string())));
+            self.problem(&e);
         }
     }
 
@@ -259,14 +285,13 @@ impl District {
                             .map(|(_, x)| x)
                             .collect()
                     });
-                    d.message.set(Some(Ok(format!(
+                    d.message.set(Some(Ok(tf(
+                        d.lang(),
                         "Đã xoá {} tệp của quý {}/{}.",
-                        doomed.len(),
-                        quarter.quarter(),
-                        quarter.year()
+                        &[&doomed.len(), &quarter.quarter(), &quarter.year()],
                     ))));
                 }
-                Err(e) => d.message.set(Some(Err(e))),
+                Err(e) => d.problem(&e),
             }
         });
     }

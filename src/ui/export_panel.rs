@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::browser::{can_share_file, download, now_iso, random, share_file};
-use super::i18n::{t, tf, Language};
+use super::i18n::{t, tf, Bilingual, Language};
 use super::print_report::{print_now, Printing};
 use super::state::Store;
 use crate::domain::canonical::sha256_hex;
@@ -28,9 +28,7 @@ pub fn ExportPanel() -> impl IntoView {
     let blocker = Memo::new(move |_| {
         store.report.with(|r| {
             let r = r.as_ref()?;
-            store
-                .profile
-                .with(|p| check_ready(r, p).err().map(|e| e.to_string()))
+            store.profile.with(|p| check_ready(r, p).err())
         })
     });
     let has_key = move || store.key.with(Option::is_some);
@@ -39,7 +37,9 @@ pub fn ExportPanel() -> impl IntoView {
         let result = (|| -> Result<String, String> {
             if store.key.with_untracked(Option::is_none) {
                 let secret = random::<32>().map_err(|e| e.message(lang))?;
-                store.set_key(CellKey::new(secret, &now_iso()))?;
+                store
+                    .set_key(CellKey::new(secret, &now_iso()))
+                    .map_err(|e| e.message(lang))?;
             }
             let key = store.key.get_untracked().ok_or(t(lang, "Chưa có khóa."))?;
             if key.backup_saved.is_none() {
@@ -66,7 +66,7 @@ pub fn ExportPanel() -> impl IntoView {
                 training: store.training(),
             };
             let export = sign_result(&rubric, &record, &profile, &signing, &meta)
-                .map_err(|e| e.to_string())?;
+                .map_err(|e| e.message(lang))?;
             let text = to_pretty(&export.document) + "\n";
             download(lang, &export.file_name, &text, MIME)?;
             // Remember what was signed, so the printout can carry the file's id and hash.
@@ -111,7 +111,10 @@ pub fn ExportPanel() -> impl IntoView {
             <p class="muted small">
                 {move || t(lang.get(), "Tệp JSON có chữ ký số của chi bộ (chuẩn W3C, eddsa-jcs-2022); cấp trên kiểm tra được tệp có bị sửa hay không. Tệp không chứa họ tên đảng viên.")}
             </p>
-            {move || blocker.get().map(|b| view! { <p class="warn" data-testid="export-blocker">{move || tf(lang.get(), "Chưa xuất được: {}.", &[&b])}</p> })}
+            {move || blocker.get().map(|b| view! { <p class="warn" data-testid="export-blocker">{move || {
+                let lang = lang.get();
+                tf(lang, "Chưa xuất được: {}.", &[&b.message(lang)])
+            }}</p> })}
             {move || (!has_key()).then(|| view! { <p class="muted small">{move || t(lang.get(), "Lần xuất đầu tiên sẽ tạo khóa ký cho chi bộ trên thiết bị này.")}</p> })}
             <div class="row">
                 <button type="button" class="primary" prop:disabled=move || blocker.with(Option::is_some) on:click=export>

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::i18n::{decimal, t, tf, Language};
+use super::i18n::{decimal, t, tf, Bilingual, Language};
 use super::state::Store;
 use super::text_field::TextField;
 use crate::domain::facts::FactField;
@@ -35,7 +35,7 @@ pub fn FactsForm(meeting_id: u32) -> impl IntoView {
             store.report.with(|r| {
                 r.as_ref()
                     .and_then(|r| r.meeting(meeting_id))
-                    .and_then(|m| m.facts.issue(field).map(str::to_string))
+                    .and_then(|m| m.facts.issue(field).map(|p| p.message(lang.get())))
             })
         })
     };

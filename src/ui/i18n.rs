@@ -3,23 +3,30 @@
 //! chosen language; domain values shown in the UI have `label_vi`/`label_en` (see [`Label`]).
 //! The choice is a device preference, kept by `storage::choose_language` for both workspaces.
 //!
-//! Not translated yet (shown in Vietnamese in both languages):
+//! Messages made outside the views (validation, export blockers, verification and per-file
+//! reasons, registry, key-backup, rubric, storage errors) keep their Vietnamese text as their
+//! `Display` (the CLI, the tests and stored data use it) and have an English one beside it, in
+//! the same file, through [`Bilingual`] (`domain::lang`); a view shows `e.message(lang)`.
+//! Messages of the panels and of `ui/district_state.rs` are made in the language chosen when they
+//! appear (a later switch changes the next message, not the one on screen).
+//!
+//! Deliberately left in Vietnamese in both languages:
 //! - the rubric's texts (its title, group and item titles, guidance, level labels, the bands of
 //!   computed items, the quarter roll-up rule): they are data in `rubrics/*.json`, which have no
 //!   translation (the views mark them `lang="vi"`);
-//! - messages made by the domain: facts and profile validation messages, export blockers, result
-//!   verification errors, the reasons given for each received file, registry and key-backup
-//!   errors, the district table's CSV headers;
-//! - storage messages (unreadable data set aside, failed saves), and the messages made in
-//!   `ui/state.rs` and `ui/district_state.rs` (import finished, quarter cleared, unreadable
-//!   collection entries);
 //! - the printed A4 report (`ui/print_report.rs`, built by `domain::paper`): an official document
 //!   in the customary Vietnamese form;
-//! - file names of downloads (`tu-danh-gia_…`, `khoa-ky_…`, `danh-ba-khoa.csv`, `tong-hop_…`).
+//! - the district table's CSV export (`domain::district::aggregate::table_csv`: headers, type and
+//!   rating labels, shortfalls, «Chưa nộp»): the district's own spreadsheet, filed in Vietnamese;
+//! - file names of downloads (`tu-danh-gia_…`, `khoa-ky_…`, `danh-ba-khoa.csv`, `tong-hop_…`);
+//! - what people typed or files carry (cell names, notes, the training workspace's practice cell
+//!   and sample files), and the `chibo` command line's output.
+//!
+//! Shown the same in both languages: the JSON reader's own words inside a few messages (e.g. why
+//! a file is not a result), which are English. A file refused by a version of the app that kept
+//! only the Vietnamese reason is shown, in English, with the general reason of its code.
 
 use std::fmt::{Display, Write};
-
-use serde::{Deserialize, Serialize};
 
 use crate::domain::cell::{CellType, Officers};
 use crate::domain::district::collection::Status;
@@ -28,32 +35,7 @@ use crate::domain::rating::Rating;
 use crate::domain::record::NarrativeField;
 use crate::domain::report::Shortfall;
 
-/// A language of the UI.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Lang {
-    #[default]
-    Vi,
-    En,
-}
-
-impl Lang {
-    /// The BCP 47 code, for `lang` attributes.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Vi => "vi",
-            Self::En => "en",
-        }
-    }
-
-    /// The other language (what the header's switch offers).
-    pub fn other(self) -> Self {
-        match self {
-            Self::Vi => Self::En,
-            Self::En => Self::Vi,
-        }
-    }
-}
+pub use crate::domain::lang::{Bilingual, Lang};
 
 /// The chosen language, provided as context at the root.
 #[cfg(target_arch = "wasm32")]
@@ -216,6 +198,11 @@ fn english(vi: &str) -> Option<&'static str> {
         "Huỷ" => "Cancel",
         "Chi bộ chưa nộp" => "Cells that have not sent a file",
         "Đang hiển thị {}/{} chi bộ. " => "Showing {}/{} cells. ",
+        // district_state.rs
+        "{} mục trong kho tệp không đọc được; chúng được giữ nguyên, không hiển thị." => "Entries of the file store that could not be read: {}; they are kept as they are and not shown.",
+        "Đã nhận {} tệp trong {} giây." => "Received {} file(s) in {} seconds.",
+        "{} Các tệp vừa nhận chỉ hiển thị trong phiên này." => "{} The files just received are shown in this session only.",
+        "Đã xoá {} tệp của quý {}/{}." => "Deleted {} file(s) of quarter {}/{}.",
         // district_view.rs
         "Biểu đồ" => "Charts",
         // export_panel.rs
@@ -420,6 +407,7 @@ fn english(vi: &str) -> Option<&'static str> {
         "Sao chép" => "Copy",
         "Dấu vân tay (đọc cho cấp trên đối chiếu)" => "Fingerprint (read it to the district to compare)",
         "Đã lưu tệp sao lưu khóa ({})." => "Key backup file saved ({}).",
+        "tập huấn: không cần sao lưu" => "training: no backup needed",
         "Chưa lưu tệp sao lưu khóa. Phải lưu trước lần xuất đầu tiên." => "No key backup file saved yet. It must be saved before the first export.",
         "Lưu tệp sao lưu khóa" => "Save the key backup file",
         "Tệp được mã hoá bằng mật khẩu của bạn. Khóa bí mật không bao giờ rời thiết bị theo cách khác." => "The file is encrypted with your passphrase. The secret key never leaves the device in any other way.",
@@ -615,6 +603,13 @@ mod tests {
             holes.join("\n")
         );
         Ok(())
+    }
+
+    #[test]
+    fn a_training_keys_backup_note_is_translated() {
+        use crate::domain::training::NO_BACKUP_NEEDED;
+        assert_eq!(t(Lang::Vi, "tập huấn: không cần sao lưu"), NO_BACKUP_NEEDED);
+        assert!(english(NO_BACKUP_NEEDED).is_some());
     }
 
     #[test]

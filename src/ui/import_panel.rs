@@ -6,8 +6,8 @@ use wasm_bindgen::JsCast;
 
 use super::browser::{chosen_files, dropped_files, now_iso};
 use super::district_state::District;
-use super::i18n::{t, tf, Label, Language};
-use crate::domain::district::collection::{Outcome, Status};
+use super::i18n::{t, tf, Bilingual, Label, Language};
+use crate::domain::district::collection::{Outcome, Reason, Status};
 use crate::domain::district::registry::RegistryEntry;
 
 /// Rows drawn at first, and added by "Xem thêm".
@@ -19,7 +19,7 @@ struct Row {
     index: usize,
     file: String,
     status: Status,
-    detail: String,
+    reason: Reason,
     /// For a valid signature with an unknown key: (cell name, did, fingerprint).
     registrable: Option<(String, String, String)>,
 }
@@ -63,7 +63,7 @@ pub fn ImportPanel() -> impl IntoView {
                         index,
                         file: r.file_name.clone(),
                         status: c.status,
-                        detail: c.detail.clone(),
+                        reason: c.reason.clone(),
                         registrable: match (&r.outcome, c.status) {
                             (
                                 Outcome::Verified {
@@ -130,7 +130,7 @@ pub fn ImportPanel() -> impl IntoView {
             });
             d.message.set(Some(
                 r.map(|_| tf(lang, "Đã đăng ký khóa của «{}».", &[&cell]))
-                    .map_err(|e| tf(lang, "Không đăng ký được: {}", &[&e])),
+                    .map_err(|e| tf(lang, "Không đăng ký được: {}", &[&e.message(lang)])),
             ));
             confirming.set(None);
         }
@@ -197,11 +197,11 @@ pub fn ImportPanel() -> impl IntoView {
                 <table data-testid="files-table">
                     <thead><tr><th scope="col">{move || t(lang.get(), "Tệp")}</th><th scope="col">{move || t(lang.get(), "Trạng thái")}</th><th scope="col">{move || t(lang.get(), "Lý do")}</th><th scope="col"><span class="sr-only">{move || t(lang.get(), "Thao tác")}</span></th></tr></thead>
                     <tbody>
-                        <For each=move || rows.get() key=|r| (r.index, r.status, r.detail.clone()) let:r>
+                        <For each=move || rows.get() key=|r| (r.index, r.status, r.reason.clone()) let:r>
                             <tr data-testid="file-row" data-status=r.status.id()>
                                 <td class="file-name">{r.file.clone()}</td>
                                 <td><span class=format!("status status-{}", r.status.id())>{move || r.status.label(lang.get())}</span></td>
-                                <td class="small">{r.detail.clone()}</td>
+                                <td class="small">{let reason = r.reason.clone(); move || reason.message(lang.get())}</td>
                                 <td>{r.registrable.clone().map(|x| view! {
                                     <button type="button" class="small-btn" on:click=move |_| confirming.set(Some(x.clone()))>{move || t(lang.get(), "Đăng ký khóa…")}</button>
                                 })}</td>

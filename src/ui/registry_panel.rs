@@ -5,7 +5,7 @@ use leptos::task::spawn_local;
 
 use super::browser::{chosen_files, download, now_iso, read_text};
 use super::district_state::District;
-use super::i18n::{t, tf, Language};
+use super::i18n::{t, tf, Bilingual, Language};
 use crate::domain::district::registry::{Registry, RegistryEntry};
 
 /// Rows drawn at first, and added by "Xem thêm".
@@ -48,7 +48,7 @@ pub fn RegistryPanel() -> impl IntoView {
         msg.set(Some(
             d.upsert(entry)
                 .map(|_| tf(lang, "Đã lưu khóa của «{}».", &[&label]))
-                .map_err(|e| tf(lang, "Không lưu được: {}.", &[&e])),
+                .map_err(|e| tf(lang, "Không lưu được: {}.", &[&e.message(lang)])),
         ));
         if msg.with_untracked(|m| matches!(m, Some(Ok(_)))) {
             name.set(String::new());
@@ -69,7 +69,7 @@ pub fn RegistryPanel() -> impl IntoView {
                     } else {
                         Registry::from_csv(&text)
                     };
-                    parsed.map_err(|e| e.to_string())
+                    parsed.map_err(|e| e.message(lang))
                 });
             match result {
                 Ok(incoming) => {
@@ -79,7 +79,11 @@ pub fn RegistryPanel() -> impl IntoView {
                     match Registry::from_entries(current.into_iter().chain(incoming.entries)) {
                         Ok(reg) => d.set_registry(reg),
                         Err((_, e)) => {
-                            msg.set(Some(Err(tf(lang, "Không nhập được danh bạ: {}", &[&e]))));
+                            msg.set(Some(Err(tf(
+                                lang,
+                                "Không nhập được danh bạ: {}",
+                                &[&e.message(lang)],
+                            ))));
                             return;
                         }
                     }

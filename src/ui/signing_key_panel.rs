@@ -6,11 +6,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::browser::{chosen_files, copy_text, download, now_iso, random, read_text};
-use super::i18n::{t, tf, Language};
+use super::i18n::{t, tf, Bilingual, Language};
 use super::state::Store;
 use crate::domain::cell_key::CellKey;
 use crate::domain::key_backup::{create_backup, open_backup, parse_backup, MIN_PASSPHRASE_CHARS};
 use crate::domain::slug::slug;
+use crate::domain::training::NO_BACKUP_NEEDED;
 
 /// A message under a form: `Ok` text is a success, `Err` text a problem.
 type Outcome = RwSignal<Option<Result<String, String>>>;
@@ -57,9 +58,12 @@ pub fn SigningKeyPanel() -> impl IntoView {
     };
 
     let create = move |_| {
-        let result = random::<32>()
-            .map_err(|e| e.message(lang.get_untracked()))
-            .and_then(|s| store.set_key(CellKey::new(s, &now_iso())));
+        let lang = lang.get_untracked();
+        let result = random::<32>().map_err(|e| e.message(lang)).and_then(|s| {
+            store
+                .set_key(CellKey::new(s, &now_iso()))
+                .map_err(|e| e.message(lang))
+        });
         replace_msg.set(result.err().map(Err));
     };
 
@@ -103,13 +107,13 @@ pub fn SigningKeyPanel() -> impl IntoView {
                     let salt = random::<16>().map_err(|e| e.message(lang))?;
                     let nonce = random::<12>().map_err(|e| e.message(lang))?;
                     let backup = create_backup(&signing, &a, salt, nonce, &now)
-                        .map_err(|e| e.to_string())?;
+                        .map_err(|e| e.message(lang))?;
                     let text = serde_json::to_string_pretty(&backup).map_err(|e| e.to_string())?;
                     let cell = store.profile.with_untracked(|p| slug(&p.name));
                     let name = format!("khoa-ky_{cell}_{}.json", backup.fingerprint);
                     download(lang, &name, &text, "application/json")?;
                     key.backup_saved = Some(now);
-                    store.set_key(key)?;
+                    store.set_key(key).map_err(|e| e.message(lang))?;
                     Ok(tf(lang, "Đã lưu tệp «{}». Hãy cất tệp này và nhớ mật khẩu: mất cả hai thì không khôi phục được khóa.", &[&name]))
                 })();
                 pass1.set(String::new());
@@ -145,7 +149,7 @@ pub fn SigningKeyPanel() -> impl IntoView {
         };
         let backup = match parse_backup(&text) {
             Ok(b) => b,
-            Err(e) => return restore_msg.set(Some(Err(e.to_string()))),
+            Err(e) => return restore_msg.set(Some(Err(e.message(lang)))),
         };
         let current = did();
         if current.as_ref().is_some_and(|d| d != &backup.did) && !restore_over_ok.get_untracked() {
@@ -162,8 +166,12 @@ pub fn SigningKeyPanel() -> impl IntoView {
         set_timeout(
             move || {
                 let result = open_backup(&backup, &pass)
-                    .map_err(|e| e.to_string())
-                    .and_then(|k| store.set_key(CellKey::restored(&k, &now_iso())))
+                    .map_err(|e| e.message(lang))
+                    .and_then(|k| {
+                        store
+                            .set_key(CellKey::restored(&k, &now_iso()))
+                            .map_err(|e| e.message(lang))
+                    })
                     .map(|_| tf(lang, "Đã khôi phục khóa {}.", &[&backup.fingerprint]));
                 busy.set(false);
                 restore_pass.set(String::new());
@@ -179,9 +187,11 @@ pub fn SigningKeyPanel() -> impl IntoView {
             replace_msg.set(Some(Err(t(lang, "Hãy đánh dấu ô xác nhận trước.").into())));
             return;
         }
-        let result = random::<32>()
-            .map_err(|e| e.message(lang))
-            .and_then(|s| store.set_key(CellKey::new(s, &now_iso())));
+        let result = random::<32>().map_err(|e| e.message(lang)).and_then(|s| {
+            store
+                .set_key(CellKey::new(s, &now_iso()))
+                .map_err(|e| e.message(lang))
+        });
         replace_ok.set(false);
         replace_msg.set(Some(result.map(|_| {
             t(
@@ -222,7 +232,12 @@ pub fn SigningKeyPanel() -> impl IntoView {
                 </dl>
                 <p data-testid="backup-status" class=move || if backed_up().is_some() { "ok-text" } else { "warn" }>
                     {move || match backed_up() {
-                        Some(at) => tf(lang.get(), "Đã lưu tệp sao lưu khóa ({}).", &[&at]),
+                        Some(at) => {
+                            let lang = lang.get();
+                            // A training key's note is the domain's Vietnamese words.
+                            let at = at.replace(NO_BACKUP_NEEDED, t(lang, "tập huấn: không cần sao lưu"));
+                            tf(lang, "Đã lưu tệp sao lưu khóa ({}).", &[&at])
+                        }
                         None => t(lang.get(), "Chưa lưu tệp sao lưu khóa. Phải lưu trước lần xuất đầu tiên.").to_string(),
                     }}
                 </p>

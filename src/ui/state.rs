@@ -14,7 +14,7 @@ use crate::domain::record::QuarterRecord;
 use crate::domain::report::{quarter_report, QuarterReport};
 use crate::domain::rubric::{Rubric, RubricRef};
 use crate::domain::training::{training_key, training_profile, training_quarter};
-use crate::storage::{self, keys::Key, keys::Workspace};
+use crate::storage::{self, keys::Key, keys::Workspace, CollectionError, SaveError, SetAside};
 
 /// Small preferences kept between visits.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -24,9 +24,9 @@ pub struct Settings {
 }
 
 /// The loaded value, or `None` with the set-aside notice recorded.
-fn take<T>(loaded: Result<Option<T>, storage::SetAside>, notices: &mut Vec<String>) -> Option<T> {
+fn take<T>(loaded: Result<Option<T>, SetAside>, notices: &mut Vec<SetAside>) -> Option<T> {
     loaded.unwrap_or_else(|e| {
-        notices.push(e.message_vi());
+        notices.push(e);
         None
     })
 }
@@ -40,10 +40,11 @@ pub struct Store {
     pub quarters: RwSignal<Vec<QuarterId>>,
     /// The cell's signing key, once made or restored.
     pub key: RwSignal<Option<CellKey>>,
-    /// Stored values that were unreadable and set aside (shown until dismissed).
-    pub notices: RwSignal<Vec<String>>,
+    /// Stored values that were unreadable and set aside (shown until dismissed, in the UI's
+    /// language).
+    pub notices: RwSignal<Vec<SetAside>>,
     /// The last failed save, if the most recent save failed.
-    pub save_error: RwSignal<Option<String>>,
+    pub save_error: RwSignal<Option<SaveError>>,
     /// The rubric of the open quarter, `None` when no quarter is open or the rubric is unknown.
     pub rubric: Memo<Option<Rubric>>,
     /// The live report of the open quarter.
@@ -81,14 +82,14 @@ fn seed_training(catalog: &Catalog, quarter: QuarterId, secret: [u8; 32], now: &
 }
 
 /// Switches to the training workspace (or back) and reloads the page. Real data is not touched.
-pub fn switch_workspace(to: Workspace) -> Result<(), String> {
-    storage::choose_workspace(to).map_err(|e| e.to_string())?;
+pub fn switch_workspace(to: Workspace) -> Result<(), SaveError> {
+    storage::choose_workspace(to)?;
     super::browser::reload();
     Ok(())
 }
 
 /// Deletes everything in the training workspace and starts it again.
-pub async fn reset_training() -> Result<(), String> {
+pub async fn reset_training() -> Result<(), CollectionError> {
     storage::clear_training();
     storage::collection::drop_training().await?;
     super::browser::reload();
@@ -153,8 +154,8 @@ impl Store {
         store
     }
 
-    fn saved(&self, result: Result<(), storage::SaveError>) {
-        let message = result.err().map(|e| e.to_string());
+    fn saved(&self, result: Result<(), SaveError>) {
+        let message = result.err();
         if self.save_error.get_untracked() != message {
             self.save_error.set(message);
         }
@@ -165,7 +166,7 @@ impl Store {
         let loaded = match storage::load::<QuarterRecord>(Key::Quarter(quarter)) {
             Ok(v) => v.filter(|r| r.quarter == quarter),
             Err(e) => {
-                self.notices.update(|n| n.push(e.message_vi()));
+                self.notices.update(|n| n.push(e));
                 None
             }
         };
@@ -230,7 +231,7 @@ impl Store {
                         self.record.set(None);
                         changed = true;
                     }
-                    Err(e) => self.notices.update(|n| n.push(e.message_vi())),
+                    Err(e) => self.notices.update(|n| n.push(e)),
                 }
             }
         }
@@ -283,10 +284,10 @@ impl Store {
         self.quarters.set(storage::stored_quarters());
     }
 
-    /// Stores a new or restored key. Refuses (returns the message) if it cannot be saved, so a
-    /// key is never used that would be lost on reload.
-    pub fn set_key(&self, key: CellKey) -> Result<(), String> {
-        storage::save(Key::SigningKey, &key).map_err(|e| e.to_string())?;
+    /// Stores a new or restored key. Refuses if it cannot be saved, so a key is never used that
+    /// would be lost on reload.
+    pub fn set_key(&self, key: CellKey) -> Result<(), SaveError> {
+        storage::save(Key::SigningKey, &key)?;
         self.key.set(Some(key));
         Ok(())
     }

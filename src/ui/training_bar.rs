@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::i18n::{t, Language};
+use super::i18n::{t, Bilingual, Language};
 use super::state::{reset_training, switch_workspace, Store};
 use crate::storage::keys::Workspace;
 
@@ -16,13 +16,13 @@ pub fn TrainingBar() -> impl IntoView {
     let error: RwSignal<Option<String>> = RwSignal::new(None);
     let leave = move |_| {
         if let Err(e) = switch_workspace(Workspace::Real) {
-            error.set(Some(e));
+            error.set(Some(e.message(lang.get_untracked())));
         }
     };
     let reset = move |_| {
         spawn_local(async move {
             if let Err(e) = reset_training().await {
-                error.set(Some(e));
+                error.set(Some(e.message(lang.get_untracked())));
             }
         });
     };

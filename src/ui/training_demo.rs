@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::browser::{now_iso, random, text_file};
 use super::district_state::District;
-use super::i18n::{t, Language};
+use super::i18n::{t, Bilingual, Language};
 use super::state::Store;
 use crate::domain::district::registry::Registry;
 use crate::domain::training::demo_files;
@@ -17,17 +17,17 @@ pub fn TrainingDemo() -> impl IntoView {
     let d = expect_context::<District>();
     let Language(lang) = expect_context::<Language>();
     let make = move |_| {
+        let lang = lang.get_untracked();
         let result = (|| -> Result<(), String> {
-            let seed =
-                u64::from_le_bytes(random::<8>().map_err(|e| e.message(lang.get_untracked()))?);
+            let seed = u64::from_le_bytes(random::<8>().map_err(|e| e.message(lang))?);
             let quarter = d.quarter.get_untracked();
             let set = d
                 .catalog
                 .with_value(|c| demo_files(c, quarter, &now_iso(), seed))
-                .map_err(|e| e.to_string())?;
+                .map_err(|e| e.message(lang))?;
             let current = d.registry.with_untracked(|r| r.entries.clone());
             let reg = Registry::from_entries(current.into_iter().chain(set.registry))
-                .map_err(|(_, e)| e)?;
+                .map_err(|(_, e)| e.message(lang))?;
             d.set_registry(reg);
             let files: Vec<_> = set
                 .files

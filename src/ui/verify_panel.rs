@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::browser::{chosen_files, read_text};
-use super::i18n::{t, tf, Label, Language};
+use super::i18n::{t, tf, Bilingual, Label, Language};
 use super::state::Store;
 use crate::domain::verify::{verify_result, MAX_RESULT_BYTES};
 
@@ -59,7 +59,7 @@ pub fn VerifyPanel() -> impl IntoView {
                         Err(e) => Checked {
                             name,
                             ok: false,
-                            text: e.to_string(),
+                            text: e.message(lang),
                         },
                     },
                 };

@@ -4,10 +4,12 @@
 //! registry and on the other files ([`classify`]), so it is recomputed whenever either changes.
 
 use serde::{Deserialize, Serialize};
+use thiserror::Error;
 
 use super::registry::{normalize, same_cell, Registry};
 use crate::domain::canonical::sha256_hex;
 use crate::domain::catalog::Catalog;
+use crate::domain::lang::Bilingual;
 use crate::domain::quarter::QuarterId;
 use crate::domain::result_doc::ResultSubject;
 use crate::domain::verify::{verify_result, VerifyError};
@@ -34,18 +36,36 @@ pub enum Outcome {
         created: String,
         subject: Box<ResultSubject>,
     },
-    /// Refused by verification.
-    Rejected { code: String, message: String },
+    /// Refused by verification: the reason's code, Vietnamese message and English message
+    /// (empty in files received by a version that did not keep it).
+    Rejected {
+        code: String,
+        message: String,
+        #[serde(
+            default,
+            rename = "messageEn",
+            skip_serializing_if = "String::is_empty"
+        )]
+        message_en: String,
+    },
+}
+
+impl Outcome {
+    /// The outcome of a refusal.
+    fn rejected(e: &VerifyError) -> Self {
+        Self::Rejected {
+            code: e.code().into(),
+            message: e.to_string(),
+            message_en: e.message_en(),
+        }
+    }
 }
 
 /// Verifies one file's bytes.
 pub fn receive(file_name: &str, bytes: &[u8], catalog: &Catalog) -> Received {
     let sha256 = sha256_hex(bytes);
     let outcome = match std::str::from_utf8(bytes) {
-        Err(_) => Outcome::Rejected {
-            code: "not_json".into(),
-            message: VerifyError::NotJson.to_string(),
-        },
+        Err(_) => Outcome::rejected(&VerifyError::NotJson),
         Ok(text) => match verify_result(text, catalog) {
             Ok(v) => Outcome::Verified {
                 id: v.id,
@@ -54,10 +74,7 @@ pub fn receive(file_name: &str, bytes: &[u8], catalog: &Catalog) -> Received {
                 created: v.created,
                 subject: Box::new(v.subject),
             },
-            Err(e) => Outcome::Rejected {
-                code: e.code().into(),
-                message: e.to_string(),
-            },
+            Err(e) => Outcome::rejected(&e),
         },
     };
     Received {
@@ -73,10 +90,9 @@ pub fn receive_too_large(file_name: &str, size: u64) -> Received {
     Received {
         file_name: file_name.to_string(),
         sha256: sha256_hex(format!("too-large\u{0}{file_name}\u{0}{size}").as_bytes()),
-        outcome: Outcome::Rejected {
-            code: VerifyError::TooLarge(0).code().into(),
-            message: VerifyError::TooLarge(usize::try_from(size).unwrap_or(usize::MAX)).to_string(),
-        },
+        outcome: Outcome::rejected(&VerifyError::TooLarge(
+            usize::try_from(size).unwrap_or(usize::MAX),
+        )),
     }
 }
 
@@ -170,11 +186,76 @@ impl Status {
     }
 }
 
+/// Why a file has its status. `Display` is the Vietnamese reason (empty for a valid file).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Error)]
+pub enum Reason {
+    /// Valid: nothing to say.
+    #[error("")]
+    Counted,
+    /// Refused by verification, with the messages it gave.
+    #[error("{vi}")]
+    Rejected {
+        code: String,
+        vi: String,
+        en: String,
+    },
+    #[error("tệp giống hệt một tệp đã nhận")]
+    SameBytes,
+    #[error("tệp đã nhận trước đó (cùng mã kết quả)")]
+    SameId,
+    #[error("tệp tạo trong chế độ tập huấn, không tính")]
+    Training,
+    #[error("khóa {fingerprint} chưa có trong danh bạ")]
+    UnknownKey { fingerprint: String },
+    #[error("khóa {fingerprint} chỉ có hiệu lực từ {valid_from}")]
+    KeyNotYetValid {
+        fingerprint: String,
+        valid_from: String,
+    },
+    #[error("khóa đăng ký cho «{registered}», tệp ghi «{named}»")]
+    KeyOfAnotherCell { registered: String, named: String },
+    #[error("đã có tệp mới hơn ({newer}) của cùng chi bộ và quý")]
+    Superseded { newer: String },
+}
+
+impl Bilingual for Reason {
+    fn message_en(&self) -> String {
+        match self {
+            Self::Counted => String::new(),
+            Self::Rejected { code, vi, en } => match en.as_str() {
+                "" => VerifyError::code_message_en(code)
+                    .map(str::to_string)
+                    .unwrap_or_else(|| vi.clone()),
+                en => en.to_string(),
+            },
+            Self::SameBytes => "the same file as one received before".into(),
+            Self::SameId => "received before (same result id)".into(),
+            Self::Training => "made in training mode, not counted".into(),
+            Self::UnknownKey { fingerprint } => {
+                format!("the key {fingerprint} is not in the registry")
+            }
+            Self::KeyNotYetValid {
+                fingerprint,
+                valid_from,
+            } => format!("the key {fingerprint} is only valid from {valid_from}"),
+            Self::KeyOfAnotherCell { registered, named } => {
+                format!("the key is registered for «{registered}», the file names «{named}»")
+            }
+            Self::Superseded { newer } => {
+                format!("there is a newer file ({newer}) of the same cell and quarter")
+            }
+        }
+    }
+}
+
 /// A file's final status, with the reason to show.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Classified {
     pub status: Status,
+    /// The reason in Vietnamese (`reason`'s `Display`; empty for a valid file).
     pub detail: String,
+    /// The reason, to show in either language.
+    pub reason: Reason,
     /// The registered cell name, for valid or superseded files.
     pub cell: Option<String>,
 }
@@ -192,17 +273,29 @@ pub fn classify(received: &[Received], registry: &Registry) -> Vec<Classified> {
     let mut seen_id = std::collections::HashSet::new();
     let registry = registry.by_did();
     for r in received {
-        let status = |status, detail: String| Classified {
+        let status = |status, reason: Reason| Classified {
             status,
-            detail,
+            detail: reason.to_string(),
+            reason,
             cell: None,
         };
         let c = match &r.outcome {
-            Outcome::Rejected { code, message } => {
+            Outcome::Rejected {
+                code,
+                message,
+                message_en,
+            } => {
                 if !seen_hash.insert(r.sha256.clone()) {
-                    status(Status::Duplicate, "tệp giống hệt một tệp đã nhận".into())
+                    status(Status::Duplicate, Reason::SameBytes)
                 } else {
-                    status(Status::from_rejection(code), message.clone())
+                    status(
+                        Status::from_rejection(code),
+                        Reason::Rejected {
+                            code: code.clone(),
+                            vi: message.clone(),
+                            en: message_en.clone(),
+                        },
+                    )
                 }
             }
             Outcome::Verified {
@@ -217,39 +310,39 @@ pub fn classify(received: &[Received], registry: &Registry) -> Vec<Classified> {
                 // on its paper) into a file of their own, and that must not push out the real one.
                 let first_id = seen_id.insert((issuer.clone(), id.clone()));
                 if !first_bytes || !first_id {
-                    status(
-                        Status::Duplicate,
-                        "tệp đã nhận trước đó (cùng mã kết quả)".into(),
-                    )
+                    status(Status::Duplicate, Reason::SameId)
                 } else if subject.training {
-                    status(
-                        Status::Training,
-                        "tệp tạo trong chế độ tập huấn, không tính".into(),
-                    )
+                    status(Status::Training, Reason::Training)
                 } else {
                     match registry.get(issuer.as_str()) {
                         None => status(
                             Status::UnregisteredKey,
-                            format!("khóa {fingerprint} chưa có trong danh bạ"),
+                            Reason::UnknownKey {
+                                fingerprint: fingerprint.clone(),
+                            },
                         ),
                         Some(e)
                             if created.get(..10).unwrap_or_default() < e.valid_from.as_str() =>
                         {
                             status(
                                 Status::UnregisteredKey,
-                                format!("khóa {fingerprint} chỉ có hiệu lực từ {}", e.valid_from),
+                                Reason::KeyNotYetValid {
+                                    fingerprint: fingerprint.clone(),
+                                    valid_from: e.valid_from.clone(),
+                                },
                             )
                         }
                         Some(e) if !same_cell(&e.cell_name, &subject.cell.name) => status(
                             Status::KeyCellMismatch,
-                            format!(
-                                "khóa đăng ký cho «{}», tệp ghi «{}»",
-                                e.cell_name, subject.cell.name
-                            ),
+                            Reason::KeyOfAnotherCell {
+                                registered: e.cell_name.clone(),
+                                named: subject.cell.name.clone(),
+                            },
                         ),
                         Some(e) => Classified {
                             status: Status::Valid,
                             detail: String::new(),
+                            reason: Reason::Counted,
                             cell: Some(e.cell_name.clone()),
                         },
                     }
@@ -293,12 +386,98 @@ pub fn classify(received: &[Received], registry: &Registry) -> Vec<Classified> {
             );
             if let Some(best) = newest.get(&key).filter(|b| b.2 != i) {
                 c.status = Status::Superseded;
-                c.detail = format!(
-                    "đã có tệp mới hơn ({}) của cùng chi bộ và quý",
-                    received[best.2].file_name
-                );
+                c.reason = Reason::Superseded {
+                    newer: received[best.2].file_name.clone(),
+                };
+                c.detail = c.reason.to_string();
             }
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::lang::{assert_translated, Lang};
+
+    #[test]
+    fn every_reason_has_an_english_message() {
+        use Reason::*;
+        let fingerprint = "3F2A-91C0-0B7D-44E1".to_string();
+        let examples = [
+            Rejected {
+                code: "not_json".into(),
+                vi: VerifyError::NotJson.to_string(),
+                en: VerifyError::NotJson.message_en(),
+            },
+            SameBytes,
+            SameId,
+            Training,
+            UnknownKey {
+                fingerprint: fingerprint.clone(),
+            },
+            KeyNotYetValid {
+                fingerprint,
+                valid_from: "2027-01-01".into(),
+            },
+            KeyOfAnotherCell {
+                registered: "Chi bo A".into(),
+                named: "Chi bo B".into(),
+            },
+            Superseded {
+                newer: "tu-danh-gia_a_2026-Q4.json".into(),
+            },
+        ];
+        // A valid file has no reason, in either language.
+        assert_eq!(Counted.message(Lang::Vi), "");
+        assert_eq!(Counted.message(Lang::En), "");
+        assert_translated(&examples, |r| match r {
+            Counted => usize::MAX,
+            Rejected { .. } => 0,
+            SameBytes => 1,
+            SameId => 2,
+            Training => 3,
+            UnknownKey { .. } => 4,
+            KeyNotYetValid { .. } => 5,
+            KeyOfAnotherCell { .. } => 6,
+            Superseded { .. } => 7,
+        });
+    }
+
+    #[test]
+    fn a_refusal_keeps_both_messages_and_old_records_fall_back_to_the_code() {
+        let catalog = Catalog::shipped().expect("shipped rubrics");
+        let r = receive("a.json", b"not json", &catalog);
+        let Outcome::Rejected {
+            message,
+            message_en,
+            ..
+        } = &r.outcome
+        else {
+            panic!("{r:?}")
+        };
+        assert_eq!(message, "Không đọc được: không phải JSON hợp lệ");
+        assert_eq!(message_en, "Unreadable: not valid JSON");
+        let c = classify(std::slice::from_ref(&r), &Registry::default());
+        assert_eq!(c[0].status, Status::Unreadable);
+        assert_eq!(c[0].detail, "Không đọc được: không phải JSON hợp lệ");
+        assert_eq!(c[0].reason.message(Lang::En), "Unreadable: not valid JSON");
+
+        // Stored by a version without the English message: still read, reason from the code.
+        let old = r#"{"fileName":"a.json","sha256":"00","outcome":{"kind":"rejected","code":"bad_signature","message":"Chữ ký không hợp lệ: tệp đã bị sửa hoặc không do khóa này ký"}}"#;
+        let old: Received = serde_json::from_str(old).expect("old record");
+        let c = classify(&[old], &Registry::default());
+        assert_eq!(c[0].status, Status::BadSignature);
+        assert_eq!(
+            c[0].reason.message(Lang::En),
+            "Invalid signature: the file was altered or not signed by this key"
+        );
+        // Written back without an empty English field.
+        let json = serde_json::to_string(&receive_too_large("big.json", 9_000_000)).unwrap();
+        assert!(
+            json.contains("\"messageEn\":\"The file is too large (9000000 bytes)\""),
+            "{json}"
+        );
+    }
 }

@@ -2,8 +2,25 @@
 //! lines) instead of a crate: the registry and table files are small and simple, and this keeps
 //! the wasm bundle lean.
 
+use thiserror::Error;
+
+use crate::domain::lang::Bilingual;
+
+/// A quoted field still open at the end of the text; `line` is where the text ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+#[error("dòng {line}: thiếu dấu ngoặc kép đóng")]
+pub struct UnclosedQuote {
+    pub line: usize,
+}
+
+impl Bilingual for UnclosedQuote {
+    fn message_en(&self) -> String {
+        format!("line {}: a closing quotation mark is missing", self.line)
+    }
+}
+
 /// Parses CSV text into rows of fields. A leading UTF-8 BOM is ignored; blank lines are skipped.
-pub fn parse(text: &str) -> Result<Vec<Vec<String>>, String> {
+pub fn parse(text: &str) -> Result<Vec<Vec<String>>, UnclosedQuote> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut rows = Vec::new();
     let mut row = Vec::new();
@@ -43,7 +60,7 @@ pub fn parse(text: &str) -> Result<Vec<Vec<String>>, String> {
         }
     }
     if quoted {
-        return Err(format!("dòng {line}: thiếu dấu ngoặc kép đóng"));
+        return Err(UnclosedQuote { line });
     }
     if !field.is_empty() || !row.is_empty() {
         row.push(field);
@@ -110,8 +127,9 @@ mod tests {
     #[test]
     fn an_unclosed_quote_is_an_error_with_its_line() {
         assert_eq!(
-            parse("a,b\n\"c,d\n").unwrap_err(),
+            parse("a,b\n\"c,d\n").unwrap_err().to_string(),
             "dòng 3: thiếu dấu ngoặc kép đóng"
         );
+        crate::domain::lang::assert_translated(&[UnclosedQuote { line: 3 }], |_| 0);
     }
 }

@@ -4,8 +4,9 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::csv;
-use crate::domain::did_key::{decode_did_key, fingerprint};
+use super::csv::{self, UnclosedQuote};
+use crate::domain::did_key::{decode_did_key, fingerprint, DidKeyError};
+use crate::domain::lang::Bilingual;
 
 /// One registered key.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -37,9 +38,67 @@ pub struct Registry {
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum RegistryError {
     #[error("Dòng {line}: {reason}")]
-    Line { line: usize, reason: String },
+    Line { line: usize, reason: EntryProblem },
     #[error("Tệp danh bạ khóa không hợp lệ: {0}")]
-    File(String),
+    File(FileProblem),
+}
+
+/// What is wrong with one registry entry.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum EntryProblem {
+    #[error("thiếu tên chi bộ")]
+    NoCellName,
+    #[error("did:key không hợp lệ: {0}")]
+    BadDid(DidKeyError),
+    #[error("ngày hiệu lực «{0}» không hợp lệ (năm-tháng-ngày)")]
+    BadDate(String),
+    #[error("dấu vân tay không khớp với did:key")]
+    FingerprintMismatch,
+}
+
+/// What is wrong with a registry file as a whole.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum FileProblem {
+    #[error("{0}")]
+    Csv(UnclosedQuote),
+    #[error("cần dòng tiêu đề có cột cell_name và did")]
+    NoHeader,
+    /// Not the JSON form (the reader's own words).
+    #[error("{0}")]
+    Json(String),
+    #[error("{0}")]
+    Entry(EntryProblem),
+}
+
+impl Bilingual for EntryProblem {
+    fn message_en(&self) -> String {
+        match self {
+            Self::NoCellName => "the cell name is missing".into(),
+            Self::BadDid(e) => format!("the did:key is not valid: {}", e.message_en()),
+            Self::BadDate(d) => format!("the valid-from date «{d}» is not valid (year-month-day)"),
+            Self::FingerprintMismatch => "the fingerprint does not match the did:key".into(),
+        }
+    }
+}
+
+impl Bilingual for FileProblem {
+    fn message_en(&self) -> String {
+        match self {
+            Self::Csv(e) => e.message_en(),
+            Self::NoHeader => "a header line with the columns cell_name and did is needed".into(),
+            Self::Json(m) => format!("not the registry's JSON form: {m}"),
+            Self::Entry(e) => e.message_en(),
+        }
+    }
+}
+
+impl Bilingual for RegistryError {
+    fn message_en(&self) -> String {
+        match self {
+            Self::Line { line, reason } => format!("Line {line}: {}", reason.message_en()),
+            Self::File(p) => format!("The key registry file is not valid: {}", p.message_en()),
+        }
+    }
 }
 
 /// A cell name as compared: lower case, single spaces.
@@ -60,16 +119,13 @@ fn valid_date(s: &str) -> bool {
 }
 
 /// Validates an entry and trims its name.
-fn checked(entry: RegistryEntry) -> Result<RegistryEntry, String> {
+fn checked(entry: RegistryEntry) -> Result<RegistryEntry, EntryProblem> {
     if entry.cell_name.trim().is_empty() {
-        return Err("thiếu tên chi bộ".into());
+        return Err(EntryProblem::NoCellName);
     }
-    decode_did_key(&entry.did).map_err(|e| format!("did:key không hợp lệ: {e}"))?;
+    decode_did_key(&entry.did).map_err(EntryProblem::BadDid)?;
     if !valid_date(&entry.valid_from) {
-        return Err(format!(
-            "ngày hiệu lực «{}» không hợp lệ (năm-tháng-ngày)",
-            entry.valid_from
-        ));
+        return Err(EntryProblem::BadDate(entry.valid_from));
     }
     Ok(RegistryEntry {
         cell_name: entry.cell_name.trim().to_string(),
@@ -79,7 +135,7 @@ fn checked(entry: RegistryEntry) -> Result<RegistryEntry, String> {
 
 impl Registry {
     /// Checks and adds (or replaces, by did) an entry.
-    pub fn upsert(&mut self, entry: RegistryEntry) -> Result<(), String> {
+    pub fn upsert(&mut self, entry: RegistryEntry) -> Result<(), EntryProblem> {
         let entry = checked(entry)?;
         self.entries.retain(|e| e.did != entry.did);
         self.entries.push(entry);
@@ -92,7 +148,7 @@ impl Registry {
     /// On a bad entry, returns its 0-based position and the reason.
     pub fn from_entries(
         entries: impl IntoIterator<Item = RegistryEntry>,
-    ) -> Result<Self, (usize, String)> {
+    ) -> Result<Self, (usize, EntryProblem)> {
         let mut by_did = std::collections::HashMap::new();
         for (i, e) in entries.into_iter().enumerate() {
             let e = checked(e).map_err(|reason| (i, reason))?;
@@ -136,14 +192,12 @@ impl Registry {
     /// Reads `cell_name,did,fingerprint,valid_from` CSV (header required; fingerprint optional,
     /// checked when given).
     pub fn from_csv(text: &str) -> Result<Self, RegistryError> {
-        let rows = csv::parse(text).map_err(RegistryError::File)?;
+        let rows = csv::parse(text).map_err(|e| RegistryError::File(FileProblem::Csv(e)))?;
         let mut rows = rows.into_iter().enumerate();
         let header = rows.next().map(|(_, h)| h).unwrap_or_default();
         let col = |name: &str| header.iter().position(|h| h.trim() == name);
         let (Some(name), Some(did)) = (col("cell_name"), col("did")) else {
-            return Err(RegistryError::File(
-                "cần dòng tiêu đề có cột cell_name và did".into(),
-            ));
+            return Err(RegistryError::File(FileProblem::NoHeader));
         };
         let (fp, from) = (col("fingerprint"), col("valid_from"));
         let mut entries = Vec::new();
@@ -169,12 +223,13 @@ impl Registry {
             if !given.is_empty() && given != entry.fingerprint() {
                 return Err(RegistryError::Line {
                     line: i + 1,
-                    reason: "dấu vân tay không khớp với did:key".into(),
+                    reason: EntryProblem::FingerprintMismatch,
                 });
             }
             entries.push(entry);
         }
-        Self::from_entries(entries).map_err(|(_, reason)| RegistryError::File(reason))
+        Self::from_entries(entries)
+            .map_err(|(_, reason)| RegistryError::File(FileProblem::Entry(reason)))
     }
 
     /// Writes the registry as CSV (UTF-8 with BOM, header `cell_name,did,fingerprint,valid_from`).
@@ -198,8 +253,8 @@ impl Registry {
 
     /// Reads the JSON form (`{"entries":[{"cellName","did","validFrom"}]}`), checking every entry.
     pub fn from_json(text: &str) -> Result<Self, RegistryError> {
-        let raw: Registry =
-            serde_json::from_str(text).map_err(|e| RegistryError::File(e.to_string()))?;
+        let raw: Registry = serde_json::from_str(text)
+            .map_err(|e| RegistryError::File(FileProblem::Json(e.to_string())))?;
         Self::from_entries(raw.entries).map_err(|(i, reason)| RegistryError::Line {
             line: i + 1,
             reason,
@@ -323,6 +378,61 @@ mod tests {
         assert_eq!(r.get(&did(1)).unwrap().cell_name, "B");
         r.remove(&did(1));
         assert!(r.entries.is_empty());
+    }
+
+    #[test]
+    fn every_registry_error_has_an_english_message() {
+        use crate::domain::lang::assert_translated;
+        assert_translated(
+            &[
+                EntryProblem::NoCellName,
+                EntryProblem::BadDid(DidKeyError::NotDidKey),
+                EntryProblem::BadDate("2026-13-01".into()),
+                EntryProblem::FingerprintMismatch,
+            ],
+            |e| match e {
+                EntryProblem::NoCellName => 0,
+                EntryProblem::BadDid(_) => 1,
+                EntryProblem::BadDate(_) => 2,
+                EntryProblem::FingerprintMismatch => 3,
+            },
+        );
+        assert_translated(
+            &[
+                FileProblem::Csv(UnclosedQuote { line: 3 }),
+                FileProblem::NoHeader,
+                FileProblem::Json("expected value at line 1 column 1".into()),
+                FileProblem::Entry(EntryProblem::NoCellName),
+            ],
+            |e| match e {
+                FileProblem::Csv(_) => 0,
+                FileProblem::NoHeader => 1,
+                FileProblem::Json(_) => 2,
+                FileProblem::Entry(_) => 3,
+            },
+        );
+        assert_translated(
+            &[
+                RegistryError::Line {
+                    line: 2,
+                    reason: EntryProblem::FingerprintMismatch,
+                },
+                RegistryError::File(FileProblem::NoHeader),
+            ],
+            |e| match e {
+                RegistryError::Line { .. } => 0,
+                RegistryError::File(_) => 1,
+            },
+        );
+        assert_eq!(
+            Registry::from_csv("a,b\n").unwrap_err().to_string(),
+            "Tệp danh bạ khóa không hợp lệ: cần dòng tiêu đề có cột cell_name và did"
+        );
+        let bad_date = format!("cell_name,did,valid_from\nA,{},2026-13-01\n", did(1));
+        assert_eq!(
+            Registry::from_csv(&bad_date).unwrap_err().to_string(),
+            "Dòng 2: ngày hiệu lực «2026-13-01» không hợp lệ (năm-tháng-ngày)"
+        );
     }
 
     #[test]

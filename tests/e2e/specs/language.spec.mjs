@@ -1,6 +1,7 @@
 // The UI in English: a switch in the header, kept on the device across reloads; the rubric's own
 // texts stay in its language (Vietnamese), and switching back restores the Vietnamese UI.
 import { test, expect } from '@playwright/test';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { openApp, setUpCell, openMeeting } from './helpers.mjs';
 
 const htmlLang = (page) => page.evaluate(() => document.documentElement.lang);
@@ -115,4 +116,61 @@ test('the language is a device preference shared with the training workspace', a
   await expect(page.getByTestId('quarter-title')).toHaveText('Self-assessment, quarter 4/2026');
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('chibo/v1/language')));
   expect(stored.data).toBe('en');
+});
+
+test('messages made by the app follow the language: a field, the export blocker, stored data, a received file', async ({ page }) => {
+  const OUT = '../../target/e2e-downloads';
+  mkdirSync(OUT, { recursive: true });
+  await openApp(page);
+  await setUpCell(page);
+  const nav = page.getByRole('navigation', { name: 'Chuyển trang' });
+  await page.getByRole('button', { name: 'English' }).click();
+
+  // The export blocker.
+  await expect(page.getByTestId('export-blocker')).toHaveText('Cannot export yet: 3 sheets are not marked complete yet.');
+
+  // Inconsistent facts: the message next to the field.
+  const sheet = await openMeeting(page, 1);
+  await sheet.getByLabel('Members required to attend').fill('20');
+  await sheet.getByLabel('Present', { exact: true }).fill('25');
+  await expect(sheet.locator('#m1-present-msg')).toHaveText('Present (25) cannot be more than the members required to attend (20)');
+  await sheet.getByLabel('Absent with a reason').fill('-2');
+  await expect(sheet.locator('#m1-absent_with_reason-msg')).toHaveText('Must not be negative');
+  await sheet.getByLabel('Absent with a reason').fill('2');
+  await sheet.getByLabel('Absent without a reason').fill('0');
+  await expect(sheet.locator('#m1-present-msg')).toHaveText(
+    'Present + absent with a reason + absent without a reason = 27, it must equal the members required to attend (20)');
+  // The same message in Vietnamese after a switch, as it always was; then English again.
+  await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+  await expect(sheet.locator('#m1-present-msg')).toHaveText('Có mặt + vắng có lý do + vắng không lý do = 27, phải bằng số phải dự (20)');
+  await expect(page.getByTestId('export-blocker')).toHaveText('Chưa xuất được: Còn 3 phiếu chưa đánh dấu hoàn thành.');
+  await nav.getByRole('button', { name: 'English' }).click();
+  await expect(sheet.locator('#m1-present-msg')).toHaveText(/^Present \+ absent with a reason/);
+
+  // The profile: a missing name, and the blocker that follows.
+  await page.getByLabel('Cell name').fill('');
+  await expect(page.locator('#cell-name-msg')).toHaveText("Enter the cell's name");
+  await expect(page.getByTestId('export-blocker')).toHaveText('Cannot export yet: The cell profile is incomplete (name, member counts).');
+
+  // A file that is not JSON, received by the district: its reason is English.
+  writeFileSync(`${OUT}/language-not-json.json`, 'this is a meeting note, not a result file');
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'District' }).click();
+  await page.getByLabel('Choose files (several allowed)').setInputFiles(`${OUT}/language-not-json.json`);
+  await expect(page.getByTestId('district-message')).toHaveText(/^Received 1 file\(s\) in \d+\.\d seconds\.$/);
+  const row = page.getByTestId('file-row').filter({ hasText: 'language-not-json.json' });
+  await expect(row.locator('td').nth(1)).toHaveText('unreadable');
+  await expect(row.locator('td').nth(2)).toHaveText('Unreadable: not valid JSON');
+  await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+  await expect(row.locator('td').nth(2)).toHaveText('Không đọc được: không phải JSON hợp lệ');
+  await nav.getByRole('button', { name: 'English' }).click();
+  await expect(row.locator('td').nth(2)).toHaveText('Unreadable: not valid JSON');
+
+  // Stored data that cannot be read: the notice is English, and stays so after a reload.
+  await page.evaluate(() => localStorage.setItem('chibo/v1/settings', 'not json at all'));
+  await page.reload();
+  const notice = page.getByTestId('storage-notice');
+  await expect(notice.getByRole('heading')).toHaveText('Some stored data could not be read');
+  await expect(notice.locator('li')).toHaveText(
+    /^The saved data «chibo\/v1\/settings» could not be read \(the data is not JSON \(it may be damaged\)\)\. The original was kept under the key «chibo\/backup\/[^»]+»; the app starts with empty data for this part\.$/);
+  await expect(row.locator('td').nth(2)).toHaveText('Unreadable: not valid JSON');
 });

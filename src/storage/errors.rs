@@ -1,0 +1,152 @@
+//! What the storage edge reports to the user: unreadable values set aside, failed saves and a
+//! failing file store. Pure (the browser part only makes them), so `cargo test` checks both
+//! languages.
+
+use std::fmt;
+
+use thiserror::Error;
+
+use super::envelope::DecodeError;
+use crate::domain::lang::Bilingual;
+
+/// A stored value that could not be read, and what was done with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetAside {
+    pub key: String,
+    /// Where the original text now lives; `None` if it could not be copied (then the key is
+    /// left untouched and not written this session).
+    pub backup_key: Option<String>,
+    pub reason: DecodeError,
+}
+
+impl SetAside {
+    /// The message for the user, in Vietnamese.
+    pub fn message_vi(&self) -> String {
+        match &self.backup_key {
+            Some(b) => format!(
+                "Dữ liệu đã lưu «{}» không đọc được ({}). Bản gốc đã được giữ lại ở khóa «{}»; ứng dụng bắt đầu với dữ liệu trống cho mục này.",
+                self.key, self.reason, b
+            ),
+            None => format!(
+                "Dữ liệu đã lưu «{}» không đọc được ({}) và không sao lưu được (bộ nhớ đầy?). Mục này sẽ không được ghi đè trong phiên này.",
+                self.key, self.reason
+            ),
+        }
+    }
+}
+
+impl fmt::Display for SetAside {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message_vi())
+    }
+}
+
+impl Bilingual for SetAside {
+    fn message_en(&self) -> String {
+        let reason = self.reason.message_en();
+        match &self.backup_key {
+            Some(b) => format!(
+                "The saved data «{}» could not be read ({reason}). The original was kept under the key «{b}»; the app starts with empty data for this part.",
+                self.key
+            ),
+            None => format!(
+                "The saved data «{}» could not be read ({reason}) and could not be backed up (storage full?). This part will not be overwritten in this session.",
+                self.key
+            ),
+        }
+    }
+}
+
+/// A write that failed.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum SaveError {
+    #[error("Không lưu được vào thiết bị (bộ nhớ trình duyệt đầy hoặc bị chặn). Thay đổi vẫn còn trên màn hình; hãy giải phóng bộ nhớ rồi sửa lại một ô để lưu.")]
+    Write,
+    #[error("Không ghi đè dữ liệu cũ chưa sao lưu được.")]
+    Frozen,
+    #[error("Không chuyển được dữ liệu sang JSON.")]
+    Encode,
+}
+
+impl Bilingual for SaveError {
+    fn message_en(&self) -> String {
+        match self {
+            Self::Write => "Could not save on this device (the browser's storage is full or blocked). The change is still on the screen; free some storage, then edit a field again to save.",
+            Self::Frozen => "Old data that could not be backed up is not overwritten.",
+            Self::Encode => "The data could not be turned into JSON.",
+        }
+        .into()
+    }
+}
+
+/// The district's file store (IndexedDB) failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+pub enum CollectionError {
+    #[error("Không ghi được kho tệp của cấp trên (IndexedDB). Trình duyệt có thể đang ở chế độ riêng tư hoặc hết bộ nhớ.")]
+    Write,
+    #[error("Không đọc được kho tệp của cấp trên (IndexedDB). Trình duyệt có thể đang ở chế độ riêng tư hoặc hết bộ nhớ.")]
+    Read,
+    #[error("Không xoá được kho tệp của cấp trên (IndexedDB). Trình duyệt có thể đang ở chế độ riêng tư hoặc hết bộ nhớ.")]
+    Delete,
+}
+
+impl Bilingual for CollectionError {
+    fn message_en(&self) -> String {
+        let what = match self {
+            Self::Write => "write to",
+            Self::Read => "read",
+            Self::Delete => "delete from",
+        };
+        format!("Could not {what} the district's file store (IndexedDB). The browser may be in private mode or out of storage.")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::lang::assert_translated;
+
+    #[test]
+    fn a_set_aside_value_is_told_in_both_languages() {
+        let with_backup = SetAside {
+            key: "chibo/v1/profile".into(),
+            backup_key: Some("chibo/backup/chibo/v1/profile/1".into()),
+            reason: DecodeError::NotJson,
+        };
+        assert_eq!(
+            with_backup.to_string(),
+            "Dữ liệu đã lưu «chibo/v1/profile» không đọc được (dữ liệu không phải JSON (có thể bị hỏng)). Bản gốc đã được giữ lại ở khóa «chibo/backup/chibo/v1/profile/1»; ứng dụng bắt đầu với dữ liệu trống cho mục này."
+        );
+        let without = SetAside {
+            backup_key: None,
+            reason: DecodeError::NewerSchema(2),
+            ..with_backup.clone()
+        };
+        // Not an enum: the two cases are numbered by whether there is a backup.
+        assert_translated(&[with_backup, without], |s| {
+            usize::from(s.backup_key.is_none())
+        });
+    }
+
+    #[test]
+    fn every_save_and_collection_error_has_an_english_message() {
+        use SaveError::*;
+        assert_translated(&[Write, Frozen, Encode], |e| match e {
+            Write => 0,
+            Frozen => 1,
+            Encode => 2,
+        });
+        assert_translated(
+            &[
+                CollectionError::Write,
+                CollectionError::Read,
+                CollectionError::Delete,
+            ],
+            |e| match e {
+                CollectionError::Write => 0,
+                CollectionError::Read => 1,
+                CollectionError::Delete => 2,
+            },
+        );
+    }
+}
