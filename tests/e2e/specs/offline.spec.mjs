@@ -1,8 +1,9 @@
 // After one visit the app opens and works with no network, and says so.
 import { test, expect } from '@playwright/test';
-import { openApp, setUpCell, openMeeting } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { openApp, setUpCell, openMeeting, fillMeeting } from './helpers.mjs';
 
-test('after one visit the app reloads, works and keeps changes with the network cut', async ({ page, context }) => {
+test('after one visit the app reloads, works, keeps changes and exports with the network cut', async ({ page, context }) => {
   await openApp(page);
   await expect(page.getByTestId('offline-status')).toContainText('dùng được cả khi mất mạng');
   await expect(page.getByTestId('persist-status')).not.toContainText('Đang hỏi');
@@ -20,6 +21,21 @@ test('after one visit the app reloads, works and keeps changes with the network 
   await expect(page.getByLabel('Tên chi bộ')).toHaveValue('Chi bộ Thôn Đông Hà');
   const again = await openMeeting(page, 1);
   await expect(again.getByLabel('Thời lượng (phút)')).toHaveValue('95');
+
+  // Still offline: switch to the training workspace (a reload), fill the rest and export.
+  await page.getByTestId('enter-training').click();
+  await expect(page.getByTestId('training-mark')).toBeVisible();
+  const facts = { required: 24, repeated: false, minutes: 125, present: 23, withReason: 1, withoutReason: 0, speakers: 14 };
+  for (const [id, date] of [[2, '2026-11-06'], [3, '2026-12-04']]) {
+    const sheet = await fillMeeting(page, id, { ...facts, date });
+    await sheet.getByLabel('Đánh dấu phiếu đã hoàn thành').check();
+  }
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Xuất tệp kết quả' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^tu-danh-gia_chi-bo-thon-tap-huan_2026-Q4\.json$/);
+  const text = readFileSync(await file.path(), 'utf8');
+  expect(JSON.parse(text).proof.cryptosuite).toBe('eddsa-jcs-2022');
   await context.setOffline(false);
 });
 
