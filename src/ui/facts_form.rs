@@ -6,12 +6,17 @@ use super::i18n::{decimal, t, tf, Bilingual, Language};
 use super::state::Store;
 use super::text_field::TextField;
 use crate::domain::facts::FactField;
-use crate::domain::meeting::RawFacts;
+use crate::domain::meeting::{Meeting, RawFacts};
 use crate::domain::report::{format_permille, MeetingReport};
 
-/// Date, duration and attendance of one meeting, with derived percentages.
+/// Date, duration and attendance of one meeting, with derived percentages. `report` and
+/// `meeting` are that meeting's memos (an answer elsewhere does not wake this form).
 #[component]
-pub fn FactsForm(meeting_id: u32) -> impl IntoView {
+pub fn FactsForm(
+    meeting_id: u32,
+    report: Memo<Option<MeetingReport>>,
+    meeting: Memo<Option<Meeting>>,
+) -> impl IntoView {
     let store = expect_context::<Store>();
     let Language(lang) = expect_context::<Language>();
     let raw: RawFacts = store
@@ -30,12 +35,13 @@ pub fn FactsForm(meeting_id: u32) -> impl IntoView {
                 .map(|m| m.month)
         })
         .unwrap_or(1);
+    // The facts check only: answers change the report, not this.
+    let facts = Memo::new(move |_| report.with(|m| m.as_ref().map(|m| m.facts.clone())));
     let issue = move |field: FactField| {
         Signal::derive(move || {
-            store.report.with(|r| {
-                r.as_ref()
-                    .and_then(|r| r.meeting(meeting_id))
-                    .and_then(|m| m.facts.issue(field).map(|p| p.message(lang.get())))
+            facts.with(|f| {
+                f.as_ref()
+                    .and_then(|f| f.issue(field).map(|p| p.message(lang.get())))
             })
         })
     };
@@ -44,18 +50,11 @@ pub fn FactsForm(meeting_id: u32) -> impl IntoView {
     };
     let id = move |field: FactField| format!("m{meeting_id}-{}", field.id());
     let from_report = move |f: &dyn Fn(&MeetingReport) -> Option<String>| {
-        store
-            .report
-            .with(|r| r.as_ref().and_then(|r| r.meeting(meeting_id)).and_then(f))
+        report
+            .with(|m| m.as_ref().and_then(f))
             .unwrap_or_else(|| "—".into())
     };
-    let repeated = move || {
-        store.record.with(|r| {
-            r.as_ref()
-                .and_then(|r| r.meeting(meeting_id))
-                .and_then(|m| m.facts.repeated_absence)
-        })
-    };
+    let repeated = move || meeting.with(|m| m.as_ref().and_then(|m| m.facts.repeated_absence));
     let rep_name = format!("m{meeting_id}-repeated");
     view! {
         <section class="facts" aria-label=move || t(lang.get(), "Số liệu buổi sinh hoạt")>

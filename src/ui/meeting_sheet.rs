@@ -106,7 +106,7 @@ pub fn MeetingSheet(meeting_id: u32) -> impl IntoView {
                 </Show>
             </div>
             <ProgressBar progress=progress label=move || t(lang.get(), "Tiến độ buổi này")/>
-            <FactsForm meeting_id=meeting_id/>
+            <FactsForm meeting_id=meeting_id report=meeting_report meeting=meeting/>
             {groups.into_iter().map(|g| {
                 let gid = g.id.clone();
                 let group_points = move || {
