@@ -9,7 +9,7 @@ async function precache() {
   const response = await fetch('./', { cache: 'no-cache' });
   const html = await response.clone().text();
   await cache.put('./', response);
-  const urls = new Set(['./manifest.webmanifest', './public/icon.svg', './public/icon-192.png', './public/icon-512.png']);
+  const urls = new Set(['./manifest.webmanifest', './public/icon.svg', './public/icon-192.png', './public/icon-512.png', './public/verify-worker.js']);
   for (const m of html.matchAll(/(?:href|src)="([^"]+)"/g)) {
     if (!m[1].startsWith('http')) urls.add(new URL(m[1], self.registration.scope).href);
   }

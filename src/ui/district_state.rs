@@ -39,6 +39,100 @@ pub struct District {
     pub progress: RwSignal<Option<(usize, usize)>>,
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/ui/import_workers.js")]
+extern "C" {
+    fn workers_available() -> bool;
+    #[wasm_bindgen(catch, js_name = verify_in_workers)]
+    async fn verify_in_workers_js(
+        files: js_sys::Array,
+        max: f64,
+        progress: &js_sys::Function,
+    ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
+}
+
+/// Verifies in Web Workers; `None` if they are not available or anything goes wrong (then the
+/// page verifies everything itself: slower, same result).
+async fn verify_in_workers(d: District, files: &[web_sys::File]) -> Option<Vec<Received>> {
+    use wasm_bindgen::JsCast;
+    if !workers_available() {
+        return None;
+    }
+    let total = files.len();
+    let progress = wasm_bindgen::closure::Closure::<dyn Fn(f64)>::new(move |done: f64| {
+        d.progress.set(Some((done as usize, total)));
+    });
+    let array: js_sys::Array = files.iter().collect();
+    let texts = verify_in_workers_js(
+        array,
+        MAX_RESULT_BYTES as f64,
+        progress.as_ref().unchecked_ref(),
+    )
+    .await
+    .ok()?;
+    let texts = js_sys::Array::from(&texts);
+    let mut out = Vec::with_capacity(total);
+    for (text, file) in texts.iter().zip(files) {
+        // A file the worker could not describe is verified here.
+        match text
+            .as_string()
+            .and_then(|t| serde_json::from_str::<Received>(&t).ok())
+        {
+            Some(r) => out.push(r),
+            None => out.push(d.catalog.with_value(|c| receive_file_here(c, file))),
+        }
+    }
+    (out.len() == total).then_some(out)
+}
+
+/// One file verified on the page, when its bytes are not at hand (rare fallback): refused as
+/// unreadable rather than read synchronously.
+fn receive_file_here(catalog: &Catalog, file: &web_sys::File) -> Received {
+    if file.size() > MAX_RESULT_BYTES as f64 {
+        receive_too_large(&file.name(), file.size() as u64)
+    } else {
+        receive(&file.name(), &[], catalog)
+    }
+}
+
+/// Reads and verifies on the page, a slice at a time, yielding in between.
+async fn verify_here(d: District, files: &[web_sys::File]) -> Vec<Received> {
+    let total = files.len();
+    let mut received = Vec::with_capacity(total);
+    let mut done = 0;
+    for slice in files.chunks(SLICE) {
+        // Read a whole slice at once (the browser reads files concurrently), then verify.
+        let reads = js_sys::Array::new();
+        for file in slice {
+            if file.size() <= MAX_RESULT_BYTES as f64 {
+                reads.push(&file.array_buffer());
+            } else {
+                reads.push(&js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL));
+            }
+        }
+        let buffers = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::all(&reads))
+            .await
+            .map(|a| js_sys::Array::from(&a))
+            .unwrap_or_default();
+        for (i, file) in slice.iter().enumerate() {
+            if file.size() > MAX_RESULT_BYTES as f64 {
+                received.push(receive_too_large(&file.name(), file.size() as u64));
+                continue;
+            }
+            let buf = buffers.get(i as u32);
+            let bytes = if buf.is_object() {
+                js_sys::Uint8Array::new(&buf).to_vec()
+            } else {
+                Vec::new()
+            };
+            received.push(d.catalog.with_value(|c| receive(&file.name(), &bytes, c)));
+        }
+        done += slice.len();
+        d.progress.set(Some((done, total)));
+        yield_now().await;
+    }
+    received
+}
+
 async fn yield_now() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
@@ -143,39 +237,11 @@ impl District {
         let started = js_sys::Date::now();
         d.progress.set(Some((0, total)));
         spawn_local(async move {
-            let mut received = Vec::with_capacity(total);
-            let mut done = 0;
-            for slice in files.chunks(SLICE) {
-                // Read a whole slice at once (the browser reads files concurrently), then verify.
-                let reads = js_sys::Array::new();
-                for file in slice {
-                    if file.size() <= MAX_RESULT_BYTES as f64 {
-                        reads.push(&file.array_buffer());
-                    } else {
-                        reads.push(&js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL));
-                    }
-                }
-                let buffers = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::all(&reads))
-                    .await
-                    .map(|a| js_sys::Array::from(&a))
-                    .unwrap_or_default();
-                for (i, file) in slice.iter().enumerate() {
-                    if file.size() > MAX_RESULT_BYTES as f64 {
-                        received.push(receive_too_large(&file.name(), file.size() as u64));
-                        continue;
-                    }
-                    let buf = buffers.get(i as u32);
-                    let bytes = if buf.is_object() {
-                        js_sys::Uint8Array::new(&buf).to_vec()
-                    } else {
-                        Vec::new()
-                    };
-                    received.push(d.catalog.with_value(|c| receive(&file.name(), &bytes, c)));
-                }
-                done += slice.len();
-                d.progress.set(Some((done, total)));
-                yield_now().await;
-            }
+            // Both cores when the browser allows; on the page otherwise (or if a worker fails).
+            let received = match verify_in_workers(d, &files).await {
+                Some(r) => r,
+                None => verify_here(d, &files).await,
+            };
             let result = collection::add_all(received).await;
             match result {
                 Ok(stored) => {

@@ -38,3 +38,4 @@ pub mod text_field;
 pub mod training_bar;
 pub mod training_demo;
 pub mod verify_panel;
+pub mod worker_api;

@@ -158,3 +158,25 @@ test('files dropped on the drop zone are imported', async ({ page }) => {
   await expect(row('tha-vao.json')).toHaveAttribute('data-status', 'unregistered_key');
   await expect(row('rac.json')).toHaveAttribute('data-status', 'unreadable');
 });
+
+test('files are verified in Web Workers, and on the page with the same result when workers are unavailable', async ({ page }) => {
+  mkdirSync(`${ROOT}-workers`, { recursive: true });
+  const files = sample(`${ROOT}-workers`, ['--count', '3', '--seed', '700', '--real']);
+  const statuses = async () => page.getByTestId('file-row').evaluateAll((rows) => rows.map((r) => r.dataset.status).join(','));
+
+  await page.goto('/#cap-tren');
+  await page.getByLabel('Chọn tệp (được chọn nhiều)').setInputFiles(files);
+  await expect(page.getByTestId('district-message')).toHaveText(/^Đã nhận 3 tệp/);
+  expect(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/public/verify-worker.js')))).toBe(true);
+  const inWorkers = await statuses();
+  expect(inWorkers).toBe('unregistered_key,unregistered_key,unregistered_key');
+
+  // Same files on a page without workers: verified on the page, same statuses.
+  await page.getByRole('button', { name: 'Xoá dữ liệu quý này…' }).click();
+  await page.getByRole('button', { name: 'Xoá hẳn' }).click();
+  await expect(page.getByTestId('status-counts')).toContainText('Tất cả: 0');
+  await page.evaluate(() => { window.Worker = undefined; });
+  await page.getByLabel('Chọn tệp (được chọn nhiều)').setInputFiles(files);
+  await expect(page.getByTestId('district-message')).toHaveText(/^Đã nhận 3 tệp/);
+  expect(await statuses()).toBe(inWorkers);
+});

@@ -1,0 +1,36 @@
+//! What the district import's Web Workers call (`public/verify-worker.js`): the domain's
+//! `receive` with the shipped rubrics, answering JSON text (workers and the page exchange text).
+
+use std::cell::OnceCell;
+
+use wasm_bindgen::prelude::*;
+
+use crate::domain::catalog::Catalog;
+use crate::domain::district::collection::{receive, receive_too_large, Received};
+
+thread_local! {
+    /// Parsed once per worker.
+    static CATALOG: OnceCell<Option<Catalog>> = const { OnceCell::new() };
+}
+
+fn to_json(r: &Received) -> String {
+    serde_json::to_string(r).unwrap_or_default()
+}
+
+/// Verifies one file's bytes; the `Received` as JSON (empty if the rubrics failed to load,
+/// which the page treats as "verify it here instead").
+#[wasm_bindgen]
+pub fn chibo_receive(name: &str, bytes: &[u8]) -> String {
+    CATALOG.with(|c| {
+        c.get_or_init(|| Catalog::shipped().ok())
+            .as_ref()
+            .map(|cat| to_json(&receive(name, bytes, cat)))
+            .unwrap_or_default()
+    })
+}
+
+/// A file refused unread for its size, as JSON.
+#[wasm_bindgen]
+pub fn chibo_receive_too_large(name: &str, size: f64) -> String {
+    to_json(&receive_too_large(name, size as u64))
+}
