@@ -36,6 +36,11 @@ test('after one visit the app reloads, works, keeps changes and exports with the
   expect(file.suggestedFilename()).toMatch(/^tu-danh-gia_chi-bo-thon-tap-huan_2026-Q4\.json$/);
   const text = readFileSync(await file.path(), 'utf8');
   expect(JSON.parse(text).proof.cryptosuite).toBe('eddsa-jcs-2022');
+
+  // The district page checks it, offline too (its workers load the cached wasm).
+  await page.getByRole('button', { name: 'Cấp trên tổng hợp' }).click();
+  await page.getByLabel('Chọn tệp (được chọn nhiều)').setInputFiles(await file.path());
+  await expect(page.locator('[data-testid="file-row"][data-status="training"]')).toHaveCount(1);
   await context.setOffline(false);
 });
 
