@@ -18,7 +18,8 @@ build: setup
 
 serve: build
 	@echo "Ứng dụng: http://127.0.0.1:8080/  (Ctrl+C để dừng)"
-	trunk serve --release
+	# No auto-reload script: it would be inline, and the CSP (scripts/csp.py) allows only the loader.
+	trunk serve --release --no-autoreload
 
 lint: setup
 	cargo fmt --all --check
