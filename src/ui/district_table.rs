@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::browser::download;
 use super::district_state::District;
 use super::i18n::{decimal, shortfall_code, t, tf, Label, Language};
+use super::show_more::{first_rows, ShowMore, PAGE};
 use crate::domain::cell::CellType;
 use crate::domain::district::aggregate::{
     review_key, select_rows, shortfall_vi, table_csv, Review, SortBy,
@@ -13,8 +14,6 @@ use crate::domain::district::aggregate::{
 use crate::domain::quarter::QuarterId;
 use crate::domain::rating::Rating;
 use crate::domain::report::format_tenths;
-
-const PAGE: usize = 100;
 
 const RATINGS: [Rating; 4] = [Rating::Tot, Rating::Kha, Rating::TrungBinh, Rating::Kem];
 
@@ -33,14 +32,12 @@ pub fn DistrictTable(selected: RwSignal<Option<usize>>) -> impl IntoView {
     // (rows drawn, rows matching the filters)
     let selection = Memo::new(move |_| {
         d.table.with(|t| {
-            let all = select_rows(&t.rows, type_filter.get(), rating_filter.get(), sort.get());
-            let n = all.len();
-            let rows = all
-                .into_iter()
-                .take(limit.get())
-                .cloned()
-                .collect::<Vec<_>>();
-            (rows, n)
+            first_rows(
+                select_rows(&t.rows, type_filter.get(), rating_filter.get(), sort.get())
+                    .into_iter()
+                    .cloned(),
+                limit.get(),
+            )
         })
     });
     let shown = move || selection.with(|s| s.0.clone());
@@ -159,12 +156,7 @@ pub fn DistrictTable(selected: RwSignal<Option<usize>>) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <Show when=move || { matching() > limit.get() }>
-                <p class="muted small">
-                    {move || tf(lang.get(), "Đang hiển thị {}/{} dòng. ", &[&limit.get(), &matching()])}
-                    <button type="button" class="small-btn" on:click=move |_| limit.update(|l| *l += PAGE)>{move || t(lang.get(), "Xem thêm")}</button>
-                </p>
-            </Show>
+            <ShowMore total=Signal::derive(matching) limit=limit template="Đang hiển thị {}/{} dòng. "/>
             <div class="row">
                 <button type="button" class="primary" on:click=export_csv>{move || t(lang.get(), "Xuất bảng CSV (Excel)")}</button>
                 <Show when=move || confirm_clear.get() fallback=move || view! {
@@ -181,12 +173,7 @@ pub fn DistrictTable(selected: RwSignal<Option<usize>>) -> impl IntoView {
             <ul data-testid="missing-cells">
                 {move || d.table.with(|t| t.missing.iter().take(missing_limit.get()).map(|m| view! { <li>{m.cell_name.clone()}</li> }).collect_view())}
             </ul>
-            <Show when=move || { d.table.with(|t| t.missing.len()) > missing_limit.get() }>
-                <p class="muted small">
-                    {move || tf(lang.get(), "Đang hiển thị {}/{} chi bộ. ", &[&missing_limit.get(), &d.table.with(|x| x.missing.len())])}
-                    <button type="button" class="small-btn" on:click=move |_| missing_limit.update(|l| *l += PAGE)>{move || t(lang.get(), "Xem thêm")}</button>
-                </p>
-            </Show>
+            <ShowMore total=Signal::derive(move || d.table.with(|t| t.missing.len())) limit=missing_limit template="Đang hiển thị {}/{} chi bộ. "/>
         </section>
     }
 }

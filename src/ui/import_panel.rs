@@ -7,11 +7,9 @@ use wasm_bindgen::JsCast;
 use super::browser::{chosen_files, dropped_files, now_iso};
 use super::district_state::District;
 use super::i18n::{t, tf, Bilingual, Label, Language};
+use super::show_more::{first_rows, ShowMore, PAGE};
 use crate::domain::district::collection::{Outcome, Reason, Status};
 use crate::domain::district::registry::RegistryEntry;
-
-/// Rows drawn at first, and added by "Xem thêm".
-const PAGE: usize = 100;
 
 /// A file row for display.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,17 +42,11 @@ pub fn ImportPanel() -> impl IntoView {
     // Only the first rows are drawn (thousands of rows would make every change slow); filtering by
     // status reaches the others.
     let limit = RwSignal::new(PAGE);
-    let matching = Memo::new(move |_| {
-        d.classified.with(|cl| {
-            cl.iter()
-                .filter(|c| filter.get().is_none_or(|f| c.status == f))
-                .count()
-        })
-    });
-    let rows = Memo::new(move |_| {
+    // (rows drawn, rows matching the filter)
+    let selection = Memo::new(move |_| {
         d.files.with(|files| {
             d.classified.with(|cl| {
-                files
+                let matching = files
                     .iter()
                     .zip(cl)
                     .enumerate()
@@ -80,9 +72,8 @@ pub fn ImportPanel() -> impl IntoView {
                             )),
                             _ => None,
                         },
-                    })
-                    .take(limit.get())
-                    .collect::<Vec<_>>()
+                    });
+                first_rows(matching, limit.get())
             })
         })
     });
@@ -197,7 +188,7 @@ pub fn ImportPanel() -> impl IntoView {
                 <table data-testid="files-table">
                     <thead><tr><th scope="col">{move || t(lang.get(), "Tệp")}</th><th scope="col">{move || t(lang.get(), "Trạng thái")}</th><th scope="col">{move || t(lang.get(), "Lý do")}</th><th scope="col"><span class="sr-only">{move || t(lang.get(), "Thao tác")}</span></th></tr></thead>
                     <tbody>
-                        <For each=move || rows.get() key=|r| (r.index, r.status, r.reason.clone()) let:r>
+                        <For each=move || selection.with(|s| s.0.clone()) key=|r| (r.index, r.status, r.reason.clone()) let:r>
                             <tr data-testid="file-row" data-status=r.status.id()>
                                 <td class="file-name">{r.file.clone()}</td>
                                 <td><span class=format!("status status-{}", r.status.id())>{move || r.status.label(lang.get())}</span></td>
@@ -210,12 +201,7 @@ pub fn ImportPanel() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <Show when=move || { matching.get() > limit.get() }>
-                <p class="muted small">
-                    {move || tf(lang.get(), "Đang hiển thị {}/{} tệp. ", &[&limit.get().min(matching.get()), &matching.get()])}
-                    <button type="button" class="small-btn" on:click=move |_| limit.update(|l| *l += PAGE)>{move || t(lang.get(), "Xem thêm")}</button>
-                </p>
-            </Show>
+            <ShowMore total=Signal::derive(move || selection.with(|s| s.1)) limit=limit template="Đang hiển thị {}/{} tệp. "/>
         </section>
     }
 }

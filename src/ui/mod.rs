@@ -31,6 +31,7 @@ pub mod registry_panel;
 pub mod result_detail;
 pub mod rubric_item;
 pub mod saved_quarters;
+pub mod show_more;
 pub mod signing_key_panel;
 pub mod state;
 pub mod sync_notice;

@@ -6,10 +6,8 @@ use leptos::task::spawn_local;
 use super::browser::{chosen_files, download, now_iso, read_text};
 use super::district_state::District;
 use super::i18n::{t, tf, Bilingual, Language};
+use super::show_more::{first_rows, ShowMore, PAGE};
 use crate::domain::district::registry::{Registry, RegistryEntry};
-
-/// Rows drawn at first, and added by "Xem thêm".
-const PAGE: usize = 100;
 
 /// Registry of cell keys.
 #[component]
@@ -25,16 +23,8 @@ pub fn RegistryPanel() -> impl IntoView {
     let query = RwSignal::new(String::new());
     let limit = RwSignal::new(PAGE);
     let selection = Memo::new(move |_| {
-        d.registry.with(|r| {
-            let found = r.search(&query.get());
-            let n = found.len();
-            let rows = found
-                .into_iter()
-                .take(limit.get())
-                .cloned()
-                .collect::<Vec<_>>();
-            (rows, n)
-        })
+        d.registry
+            .with(|r| first_rows(r.search(&query.get()).into_iter().cloned(), limit.get()))
     });
 
     let save = move |_| {
@@ -74,19 +64,10 @@ pub fn RegistryPanel() -> impl IntoView {
             match result {
                 Ok(incoming) => {
                     let n = incoming.entries.len();
-                    let current = d.registry.with_untracked(|r| r.entries.clone());
-                    // Both sides were checked already; the file's entries replace same-did ones.
-                    match Registry::from_entries(current.into_iter().chain(incoming.entries)) {
-                        Ok(reg) => d.set_registry(reg),
-                        Err((_, e)) => {
-                            msg.set(Some(Err(tf(
-                                lang,
-                                "Không nhập được danh bạ: {}",
-                                &[&e.message(lang)],
-                            ))));
-                            return;
-                        }
-                    }
+                    // The file's entries replace same-did ones.
+                    let mut reg = d.registry.get_untracked();
+                    reg.merge(incoming);
+                    d.set_registry(reg);
                     msg.set(Some(Ok(tf(lang, "Đã nhập {} khóa vào danh bạ.", &[&n]))));
                 }
                 Err(e) => msg.set(Some(Err(tf(lang, "Không nhập được danh bạ: {}", &[&e])))),
@@ -170,12 +151,7 @@ pub fn RegistryPanel() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <Show when=move || { selection.with(|s| s.1) > limit.get() }>
-                <p class="muted small">
-                    {move || tf(lang.get(), "Đang hiển thị {}/{} khóa. ", &[&limit.get(), &selection.with(|s| s.1)])}
-                    <button type="button" class="small-btn" on:click=move |_| limit.update(|l| *l += PAGE)>{move || t(lang.get(), "Xem thêm")}</button>
-                </p>
-            </Show>
+            <ShowMore total=Signal::derive(move || selection.with(|s| s.1)) limit=limit template="Đang hiển thị {}/{} khóa. "/>
             <h3>{move || t(lang.get(), "Thêm hoặc sửa một khóa")}</h3>
             <div class="grid">
                 <div class="field">

@@ -25,9 +25,8 @@ pub fn TrainingDemo() -> impl IntoView {
                 .catalog
                 .with_value(|c| demo_files(c, quarter, &now_iso(), seed))
                 .map_err(|e| e.message(lang))?;
-            let current = d.registry.with_untracked(|r| r.entries.clone());
-            let reg = Registry::from_entries(current.into_iter().chain(set.registry))
-                .map_err(|(_, e)| e.message(lang))?;
+            let mut reg = d.registry.get_untracked();
+            reg.merge(Registry::from_entries(set.registry).map_err(|(_, e)| e.message(lang))?);
             d.set_registry(reg);
             let files: Vec<_> = set
                 .files

@@ -66,8 +66,6 @@ pub enum FileProblem {
     /// Not the JSON form (the reader's own words).
     #[error("{0}")]
     Json(String),
-    #[error("{0}")]
-    Entry(EntryProblem),
 }
 
 impl Bilingual for EntryProblem {
@@ -87,7 +85,6 @@ impl Bilingual for FileProblem {
             Self::Csv(e) => e.message_en(),
             Self::NoHeader => "a header line with the columns cell_name and did is needed".into(),
             Self::Json(m) => format!("not the registry's JSON form: {m}"),
-            Self::Entry(e) => e.message_en(),
         }
     }
 }
@@ -149,14 +146,28 @@ impl Registry {
     pub fn from_entries(
         entries: impl IntoIterator<Item = RegistryEntry>,
     ) -> Result<Self, (usize, EntryProblem)> {
-        let mut by_did = std::collections::HashMap::new();
-        for (i, e) in entries.into_iter().enumerate() {
-            let e = checked(e).map_err(|reason| (i, reason))?;
-            by_did.insert(e.did.clone(), e);
-        }
+        let entries = entries
+            .into_iter()
+            .enumerate()
+            .map(|(i, e)| checked(e).map_err(|reason| (i, reason)))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Self::from_checked(entries))
+    }
+
+    /// Adds another registry's entries (they replace entries with the same did). Both sides are
+    /// checked already, so nothing is checked again.
+    pub fn merge(&mut self, incoming: Registry) {
+        let current = std::mem::take(&mut self.entries);
+        *self = Self::from_checked(current.into_iter().chain(incoming.entries));
+    }
+
+    /// One entry per did (the last wins), sorted; the entries must be checked already.
+    fn from_checked(entries: impl IntoIterator<Item = RegistryEntry>) -> Self {
+        let by_did: std::collections::HashMap<String, RegistryEntry> =
+            entries.into_iter().map(|e| (e.did.clone(), e)).collect();
         let mut entries: Vec<RegistryEntry> = by_did.into_values().collect();
         entries.sort();
-        Ok(Self { entries })
+        Self { entries }
     }
 
     /// Entries whose cell name (case and spacing ignored), did or fingerprint contains `query`;
@@ -228,8 +239,7 @@ impl Registry {
             }
             entries.push(entry);
         }
-        Self::from_entries(entries)
-            .map_err(|(_, reason)| RegistryError::File(FileProblem::Entry(reason)))
+        Ok(Self::from_checked(entries))
     }
 
     /// Writes the registry as CSV (UTF-8 with BOM, header `cell_name,did,fingerprint,valid_from`).
@@ -402,13 +412,11 @@ mod tests {
                 FileProblem::Csv(UnclosedQuote { line: 3 }),
                 FileProblem::NoHeader,
                 FileProblem::Json("expected value at line 1 column 1".into()),
-                FileProblem::Entry(EntryProblem::NoCellName),
             ],
             |e| match e {
                 FileProblem::Csv(_) => 0,
                 FileProblem::NoHeader => 1,
                 FileProblem::Json(_) => 2,
-                FileProblem::Entry(_) => 3,
             },
         );
         assert_translated(

@@ -66,3 +66,12 @@ export async function fillGoodQuarter(page) {
     await sheet.getByLabel('Đánh dấu phiếu đã hoàn thành').check();
   }
 }
+
+/** In the training workspace: fills the practice quarter's two blank meetings and marks them complete. */
+export async function finishTrainingQuarter(page) {
+  const facts = { required: 24, repeated: false, minutes: 125, present: 23, withReason: 1, withoutReason: 0, speakers: 14 };
+  for (const [id, date] of [[2, '2026-11-06'], [3, '2026-12-04']]) {
+    const sheet = await fillMeeting(page, id, { ...facts, date });
+    await sheet.getByLabel('Đánh dấu phiếu đã hoàn thành').check();
+  }
+}

@@ -1,7 +1,7 @@
 // After one visit the app opens and works with no network, and says so.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { openApp, setUpCell, openMeeting, fillMeeting } from './helpers.mjs';
+import { openApp, setUpCell, openMeeting, finishTrainingQuarter } from './helpers.mjs';
 
 test('after one visit the app reloads, works, keeps changes and exports with the network cut', async ({ page, context }) => {
   await openApp(page);
@@ -25,11 +25,7 @@ test('after one visit the app reloads, works, keeps changes and exports with the
   // Still offline: switch to the training workspace (a reload), fill the rest and export.
   await page.getByTestId('enter-training').click();
   await expect(page.getByTestId('training-mark')).toBeVisible();
-  const facts = { required: 24, repeated: false, minutes: 125, present: 23, withReason: 1, withoutReason: 0, speakers: 14 };
-  for (const [id, date] of [[2, '2026-11-06'], [3, '2026-12-04']]) {
-    const sheet = await fillMeeting(page, id, { ...facts, date });
-    await sheet.getByLabel('Đánh dấu phiếu đã hoàn thành').check();
-  }
+  await finishTrainingQuarter(page);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Xuất tệp kết quả' }).click();
   const file = await download;

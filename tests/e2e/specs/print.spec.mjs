@@ -2,7 +2,7 @@
 import { test, expect } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { openApp, setUpCell, fillGoodQuarter, fillMeeting } from './helpers.mjs';
+import { openApp, setUpCell, fillGoodQuarter, finishTrainingQuarter } from './helpers.mjs';
 
 const OUT = '../../target/e2e-downloads/print';
 
@@ -51,11 +51,7 @@ test('after an export the printout carries the result id, the file hash and a QR
   await openApp(page);
   await page.getByTestId('enter-training').click();
   await expect(page.getByTestId('training-mark')).toBeVisible();
-  const facts = { required: 24, repeated: false, minutes: 125, present: 23, withReason: 1, withoutReason: 0, speakers: 14 };
-  for (const [id, date] of [[2, '2026-11-06'], [3, '2026-12-04']]) {
-    const sheet = await fillMeeting(page, id, { ...facts, date });
-    await sheet.getByLabel('Đánh dấu phiếu đã hoàn thành').check();
-  }
+  await finishTrainingQuarter(page);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Xuất tệp kết quả' }).click();
   const path = `${OUT}/${(await download).suggestedFilename()}`;

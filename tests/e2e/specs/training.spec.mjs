@@ -1,7 +1,7 @@
 // Training workshops: a workspace apart from real data, entered and left in one click.
 import { test, expect } from '@playwright/test';
 import { readFileSync, mkdirSync } from 'node:fs';
-import { openApp, setUpCell, openMeeting, fillMeeting } from './helpers.mjs';
+import { openApp, setUpCell, openMeeting, finishTrainingQuarter } from './helpers.mjs';
 
 const OUT = '../../target/e2e-downloads/training';
 
@@ -27,11 +27,7 @@ test('training round trip: enter, fill, export, the district flags it, demo file
   await expect(page.getByTestId('export-blocker')).toContainText('Còn 2 phiếu chưa đánh dấu hoàn thành');
 
   // The trainee fills the two blank meetings and exports; no key backup is asked for.
-  const facts = { required: 24, repeated: false, minutes: 125, present: 23, withReason: 1, withoutReason: 0, speakers: 14 };
-  for (const [id, date] of [[2, '2026-11-06'], [3, '2026-12-04']]) {
-    const sheet = await fillMeeting(page, id, { ...facts, date });
-    await sheet.getByLabel('Đánh dấu phiếu đã hoàn thành').check();
-  }
+  await finishTrainingQuarter(page);
   await expect(page.getByTestId('export-blocker')).toHaveCount(0);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Xuất tệp kết quả' }).click();
