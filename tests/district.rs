@@ -313,3 +313,17 @@ fn two_different_oversized_files_are_both_too_large_not_duplicates() {
         .collect();
     assert_eq!(statuses, vec![Status::Unreadable, Status::Unreadable]);
 }
+
+#[test]
+fn every_received_file_reads_back_from_its_storage_envelope_unchanged() {
+    use chibo::storage::envelope::{decode, encode};
+    let (files, _) = build();
+    assert!(files.iter().any(|f| matches!(
+        f.outcome,
+        chibo::domain::district::collection::Outcome::Verified { .. }
+    )));
+    for f in &files {
+        let back: Received = decode(&encode(f).unwrap()).unwrap();
+        assert_eq!(&back, f, "{}", f.file_name);
+    }
+}

@@ -4,10 +4,9 @@
 
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use serde_json::{Map, Value};
-use sha2::{Digest, Sha256};
 use thiserror::Error;
 
-use super::canonical::{canonical_json, CanonicalError};
+use super::canonical::{canonical_sha256, CanonicalError};
 use super::did_key::{decode_did_key, verification_method, DidKeyError};
 use super::lang::Bilingual;
 
@@ -104,9 +103,19 @@ fn proof_config(document: &Map<String, Value>, created: &str, vm: &str) -> Map<S
 
 /// SHA-256 of the canonical proof configuration followed by SHA-256 of the canonical document.
 pub fn hash_data(document: &Value, config: &Value) -> Result<[u8; 64], CanonicalError> {
+    hash_data_without(document, None, config)
+}
+
+/// [`hash_data`] over `document` without its top-level member `without` (the proof), so a
+/// received document is hashed as the signer hashed it without being copied.
+fn hash_data_without(
+    document: &Value,
+    without: Option<&str>,
+    config: &Value,
+) -> Result<[u8; 64], CanonicalError> {
     let mut out = [0u8; 64];
-    out[..32].copy_from_slice(&Sha256::digest(canonical_json(config)?.as_bytes()));
-    out[32..].copy_from_slice(&Sha256::digest(canonical_json(document)?.as_bytes()));
+    out[..32].copy_from_slice(&canonical_sha256(config, None)?);
+    out[32..].copy_from_slice(&canonical_sha256(document, without)?);
     Ok(out)
 }
 
@@ -195,9 +204,7 @@ pub fn verify(signed: &Value) -> Result<VerifiedProof, SuiteError> {
 
     let mut config = proof.clone();
     config.remove("proofValue");
-    let mut document = signed.as_object().ok_or(SuiteError::NotObject)?.clone();
-    document.remove("proof");
-    let data = hash_data(&Value::Object(document), &Value::Object(config))?;
+    let data = hash_data_without(signed, Some("proof"), &Value::Object(config))?;
     verifying
         .verify_strict(&data, &Signature::from_bytes(&sig_bytes))
         .map_err(|_| SuiteError::BadSignature)?;

@@ -32,18 +32,39 @@ pub struct Stored {
     pub received: Received,
 }
 
+/// A received file and the text it is stored as.
+pub struct ToStore {
+    text: String,
+    received: Received,
+}
+
+impl ToStore {
+    /// Wraps a file verified on the page.
+    pub fn new(received: Received) -> Option<Self> {
+        Some(Self {
+            text: encode(&received).ok()?,
+            received,
+        })
+    }
+
+    /// Takes the stored form a worker made (`worker_api::chibo_receive`), so the page only reads
+    /// it; `None` if it is not a stored `Received`.
+    pub fn from_stored(text: String) -> Option<Self> {
+        let received = decode::<Received>(&text).ok()?;
+        Some(Self { text, received })
+    }
+}
+
 /// Adds files; returns them with their keys. On failure the files come back with the message,
 /// so the caller can still show them.
-pub async fn add_all(
-    items: Vec<Received>,
-) -> Result<Vec<Stored>, (CollectionError, Vec<Received>)> {
+pub async fn add_all(items: Vec<ToStore>) -> Result<Vec<Stored>, (CollectionError, Vec<Received>)> {
     let values = Array::new();
-    for r in &items {
-        match encode(r) {
-            Ok(text) => values.push(&JsValue::from_str(&text)),
-            Err(_) => return Err((CollectionError::Write, items)),
-        };
+    let mut received = Vec::with_capacity(items.len());
+    for item in items {
+        values.push(&JsValue::from_str(&item.text));
+        received.push(item.received);
     }
+    let items = received;
     let keys = match idb_add_all(db(), values).await {
         Ok(k) => k,
         Err(_) => return Err((CollectionError::Write, items)),

@@ -28,6 +28,15 @@ struct EnvelopeIn {
     data: serde_json::Value,
 }
 
+/// An envelope of this build's schema, read straight into its data (see [`decode`]).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EnvelopeCurrent<T> {
+    format: String,
+    schema: u32,
+    data: T,
+}
+
 /// Why a stored value could not be read (`Display` in Vietnamese, [`Bilingual`] in English).
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum DecodeError {
@@ -71,6 +80,13 @@ pub fn encode<T: Serialize>(value: &T) -> Result<String, serde_json::Error> {
 
 /// Reads a stored value, migrating it from an older schema if needed.
 pub fn decode<T: DeserializeOwned>(raw: &str) -> Result<T, DecodeError> {
+    // Nearly every value is of this build's schema: read it in one pass. Anything else (another
+    // schema, a foreign or broken value) takes the general path below, which tells why.
+    if let Ok(env) = serde_json::from_str::<EnvelopeCurrent<T>>(raw) {
+        if env.format == ENVELOPE_FORMAT && env.schema == CURRENT_SCHEMA {
+            return Ok(env.data);
+        }
+    }
     let value: serde_json::Value = serde_json::from_str(raw).map_err(|_| DecodeError::NotJson)?;
     let env: EnvelopeIn = serde_json::from_value(value).map_err(|_| DecodeError::Foreign)?;
     if env.format != ENVELOPE_FORMAT {

@@ -12,7 +12,8 @@ use crate::domain::district::collection::{
 use crate::domain::district::registry::{EntryProblem, Registry, RegistryEntry};
 use crate::domain::quarter::QuarterId;
 use crate::domain::verify::MAX_RESULT_BYTES;
-use crate::storage::{self, collection, keys::Key, SetAside};
+use crate::storage::collection::{self, ToStore};
+use crate::storage::{self, keys::Key, CollectionError, SetAside};
 
 /// Files are verified in slices of this many, yielding to the browser in between, so a large
 /// import never freezes the page.
@@ -52,7 +53,7 @@ extern "C" {
 
 /// Verifies in Web Workers; `None` if they are not available or anything goes wrong (then the
 /// page verifies everything itself: slower, same result).
-async fn verify_in_workers(d: District, files: &[web_sys::File]) -> Option<Vec<Received>> {
+async fn verify_in_workers(d: District, files: &[web_sys::File]) -> Option<Vec<ToStore>> {
     use wasm_bindgen::JsCast;
     if !workers_available() {
         return None;
@@ -72,9 +73,9 @@ async fn verify_in_workers(d: District, files: &[web_sys::File]) -> Option<Vec<R
     let texts = js_sys::Array::from(&texts);
     // Any answer that is not a `Received` (a worker without its rubrics, say): verify all of them
     // on the page instead, rather than guess.
-    let out: Option<Vec<Received>> = texts
+    let out: Option<Vec<ToStore>> = texts
         .iter()
-        .map(|t| t.as_string().and_then(|t| serde_json::from_str(&t).ok()))
+        .map(|t| t.as_string().and_then(ToStore::from_stored))
         .collect();
     out.filter(|o| o.len() == total)
 }
@@ -224,10 +225,19 @@ impl District {
         spawn_local(async move {
             // Both cores when the browser allows; on the page otherwise (or if a worker fails).
             let received = match verify_in_workers(d, &files).await {
-                Some(r) => r,
-                None => verify_here(d, &files).await,
+                Some(r) => Ok(r),
+                None => {
+                    let here = verify_here(d, &files).await;
+                    here.iter()
+                        .map(|r| ToStore::new(r.clone()))
+                        .collect::<Option<Vec<_>>>()
+                        .ok_or((CollectionError::Write, here))
+                }
             };
-            let result = collection::add_all(received).await;
+            let result = match received {
+                Ok(r) => collection::add_all(r).await,
+                Err(e) => Err(e),
+            };
             match result {
                 Ok(stored) => {
                     d.keys.update(|k| k.extend(stored.iter().map(|s| s.key)));

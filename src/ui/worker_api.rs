@@ -1,5 +1,6 @@
 //! What the district import's Web Workers call (`public/verify-worker.js`): the domain's
-//! `receive` with the shipped rubrics, answering JSON text (workers and the page exchange text).
+//! `receive` with the shipped rubrics, answering the stored form (workers and the page exchange
+//! text).
 
 use std::cell::OnceCell;
 
@@ -7,17 +8,19 @@ use wasm_bindgen::prelude::*;
 
 use crate::domain::catalog::Catalog;
 use crate::domain::district::collection::{receive, receive_too_large, Received};
+use crate::storage::envelope::encode;
 
 thread_local! {
     /// Parsed once per worker.
     static CATALOG: OnceCell<Option<Catalog>> = const { OnceCell::new() };
 }
 
+/// In the storage envelope: the page stores this very text, without encoding it again.
 fn to_json(r: &Received) -> String {
-    serde_json::to_string(r).unwrap_or_default()
+    encode(r).unwrap_or_default()
 }
 
-/// Verifies one file's bytes; the `Received` as JSON (empty if the rubrics failed to load,
+/// Verifies one file's bytes; the `Received` as stored (empty if the rubrics failed to load,
 /// which the page treats as "verify it here instead").
 #[wasm_bindgen]
 pub fn chibo_receive(name: &str, bytes: &[u8]) -> String {
