@@ -39,12 +39,14 @@ pub struct ToStore {
 }
 
 impl ToStore {
-    /// Wraps a file verified on the page.
-    pub fn new(received: Received) -> Option<Self> {
-        Some(Self {
-            text: encode(&received).ok()?,
+    /// Wraps a file verified on the page. (Encoding a `Received` cannot fail: every map in it has
+    /// string keys; if it ever did, the empty text makes [`add_all`] refuse the chunk rather than
+    /// store something unreadable.)
+    pub fn new(received: Received) -> Self {
+        Self {
+            text: encode(&received).unwrap_or_default(),
             received,
-        })
+        }
     }
 
     /// Takes the stored form a worker made (`worker_api::chibo_receive`), so the page only reads
@@ -53,6 +55,11 @@ impl ToStore {
         let received = decode::<Received>(&text).ok()?;
         Some(Self { text, received })
     }
+
+    /// The file, without its stored form.
+    pub fn into_received(self) -> Received {
+        self.received
+    }
 }
 
 /// Adds files; returns them with their keys. On failure the files come back with the message,
@@ -60,11 +67,16 @@ impl ToStore {
 pub async fn add_all(items: Vec<ToStore>) -> Result<Vec<Stored>, (CollectionError, Vec<Received>)> {
     let values = Array::new();
     let mut received = Vec::with_capacity(items.len());
+    let mut unencoded = false;
     for item in items {
+        unencoded |= item.text.is_empty();
         values.push(&JsValue::from_str(&item.text));
         received.push(item.received);
     }
     let items = received;
+    if unencoded {
+        return Err((CollectionError::Write, items));
+    }
     let keys = match idb_add_all(db(), values).await {
         Ok(k) => k,
         Err(_) => return Err((CollectionError::Write, items)),

@@ -27,8 +27,8 @@ pub struct District {
     pub reviews: RwSignal<Reviews>,
     /// Received files, in the order received.
     pub files: RwSignal<Vec<Received>>,
-    /// Their IndexedDB keys (same order).
-    keys: RwSignal<Vec<u64>>,
+    /// Their IndexedDB keys (same order; `None` for a file kept in this session only).
+    keys: RwSignal<Vec<Option<u64>>>,
     pub quarter: RwSignal<QuarterId>,
     pub classified: Memo<Vec<Classified>>,
     pub table: Memo<QuarterTable>,
@@ -43,80 +43,150 @@ pub struct District {
 #[wasm_bindgen::prelude::wasm_bindgen(module = "/src/ui/import_workers.js")]
 extern "C" {
     fn workers_available() -> bool;
-    #[wasm_bindgen(catch, js_name = verify_in_workers)]
+    #[wasm_bindgen(js_name = verify_in_workers)]
     async fn verify_in_workers_js(
         files: js_sys::Array,
         max: f64,
         progress: &js_sys::Function,
-    ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
+        deliver: &js_sys::Function,
+    ) -> wasm_bindgen::JsValue;
 }
 
-/// Verifies in Web Workers; `None` if they are not available or anything goes wrong (then the
-/// page verifies everything itself: slower, same result).
-async fn verify_in_workers(d: District, files: &[web_sys::File]) -> Option<Vec<ToStore>> {
-    use wasm_bindgen::JsCast;
+/// Where an import's files go, in the order chosen. They are stored a chunk at a time while the
+/// rest is still being verified (storing 5,000 files at the end took 1.5 s on its own).
+#[derive(Default)]
+struct Intake {
+    /// Each file with its IndexedDB key (`None`: kept in this session only).
+    files: Vec<(Option<u64>, Received)>,
+    /// The first storage failure; the files after it are not offered to storage again.
+    failed: Option<CollectionError>,
+}
+
+type SharedIntake = std::rc::Rc<std::cell::RefCell<Intake>>;
+
+/// Stores one chunk (chunks arrive one at a time, in order).
+async fn store(intake: &SharedIntake, chunk: Vec<ToStore>) {
+    if intake.borrow().failed.is_some() {
+        let mut i = intake.borrow_mut();
+        i.files
+            .extend(chunk.into_iter().map(|t| (None, t.into_received())));
+        return;
+    }
+    let result = collection::add_all(chunk).await;
+    let mut i = intake.borrow_mut();
+    match result {
+        Ok(stored) => i
+            .files
+            .extend(stored.into_iter().map(|s| (Some(s.key), s.received))),
+        Err((e, received)) => {
+            i.failed = Some(e);
+            i.files.extend(received.into_iter().map(|r| (None, r)));
+        }
+    }
+}
+
+/// Verifies in Web Workers, storing each chunk as it comes back; returns how many files (from
+/// the first, in order) were taken care of. The page verifies the rest itself: all of them if
+/// workers are not available, the remainder if one fails.
+async fn verify_in_workers(
+    d: District,
+    files: std::rc::Rc<Vec<web_sys::File>>,
+    intake: SharedIntake,
+) -> usize {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::{JsCast, JsValue};
     if !workers_available() {
-        return None;
+        return 0;
     }
     let total = files.len();
-    let progress = wasm_bindgen::closure::Closure::<dyn Fn(f64)>::new(move |done: f64| {
+    let progress = Closure::<dyn Fn(f64)>::new(move |done: f64| {
         d.progress.set(Some((done as usize, total)));
     });
     let array: js_sys::Array = files.iter().collect();
-    let texts = verify_in_workers_js(
+    let deliver = Closure::<dyn FnMut(f64, js_sys::Array) -> js_sys::Promise>::new(
+        move |start: f64, texts: js_sys::Array| {
+            let (files, intake) = (files.clone(), intake.clone());
+            wasm_bindgen_futures::future_to_promise(async move {
+                let start = start as usize;
+                let mut chunk = Vec::with_capacity(texts.length() as usize);
+                for (i, text) in texts.iter().enumerate() {
+                    match text.as_string().and_then(ToStore::from_stored) {
+                        Some(t) => chunk.push(t),
+                        // Not a stored `Received` (a worker without its rubrics, say): this
+                        // file is verified here rather than guessed at.
+                        None => {
+                            if let Some(file) = files.get(start + i) {
+                                let bytes = read_all(std::slice::from_ref(file)).await;
+                                let r = receive_here(d, file, bytes.into_iter().next().flatten());
+                                chunk.push(ToStore::new(r));
+                            }
+                        }
+                    }
+                }
+                store(&intake, chunk).await;
+                Ok(JsValue::UNDEFINED)
+            })
+        },
+    );
+    let taken = verify_in_workers_js(
         array,
         MAX_RESULT_BYTES as f64,
         progress.as_ref().unchecked_ref(),
+        deliver.as_ref().unchecked_ref(),
     )
-    .await
-    .ok()?;
-    let texts = js_sys::Array::from(&texts);
-    // Any answer that is not a `Received` (a worker without its rubrics, say): verify all of them
-    // on the page instead, rather than guess.
-    let out: Option<Vec<ToStore>> = texts
-        .iter()
-        .map(|t| t.as_string().and_then(ToStore::from_stored))
-        .collect();
-    out.filter(|o| o.len() == total)
+    .await;
+    taken.as_f64().map_or(0, |n| (n as usize).min(total))
 }
 
-/// Reads and verifies on the page, a slice at a time, yielding in between.
-async fn verify_here(d: District, files: &[web_sys::File]) -> Vec<Received> {
+/// Reads a slice of files at once (the browser reads them concurrently); `None` for a file too
+/// large to be a result (not read at all) or one that could not be read.
+async fn read_all(files: &[web_sys::File]) -> Vec<Option<Vec<u8>>> {
+    let reads = js_sys::Array::new();
+    for file in files {
+        if file.size() <= MAX_RESULT_BYTES as f64 {
+            reads.push(&file.array_buffer());
+        } else {
+            reads.push(&js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL));
+        }
+    }
+    let buffers = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::all(&reads))
+        .await
+        .map(|a| js_sys::Array::from(&a))
+        .unwrap_or_default();
+    (0..files.len())
+        .map(|i| {
+            let buf = buffers.get(i as u32);
+            buf.is_object()
+                .then(|| js_sys::Uint8Array::new(&buf).to_vec())
+        })
+        .collect()
+}
+
+/// Verifies one file on the page.
+fn receive_here(d: District, file: &web_sys::File, bytes: Option<Vec<u8>>) -> Received {
+    if file.size() > MAX_RESULT_BYTES as f64 {
+        return receive_too_large(&file.name(), file.size() as u64);
+    }
+    let bytes = bytes.unwrap_or_default();
+    d.catalog.with_value(|c| receive(&file.name(), &bytes, c))
+}
+
+/// Reads, verifies and stores on the page, a slice at a time, yielding in between.
+async fn verify_here(d: District, files: &[web_sys::File], intake: &SharedIntake) {
     let total = files.len();
-    let mut received = Vec::with_capacity(total);
     let mut done = 0;
     for slice in files.chunks(SLICE) {
-        // Read a whole slice at once (the browser reads files concurrently), then verify.
-        let reads = js_sys::Array::new();
-        for file in slice {
-            if file.size() <= MAX_RESULT_BYTES as f64 {
-                reads.push(&file.array_buffer());
-            } else {
-                reads.push(&js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL));
-            }
-        }
-        let buffers = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::all(&reads))
-            .await
-            .map(|a| js_sys::Array::from(&a))
-            .unwrap_or_default();
-        for (i, file) in slice.iter().enumerate() {
-            if file.size() > MAX_RESULT_BYTES as f64 {
-                received.push(receive_too_large(&file.name(), file.size() as u64));
-                continue;
-            }
-            let buf = buffers.get(i as u32);
-            let bytes = if buf.is_object() {
-                js_sys::Uint8Array::new(&buf).to_vec()
-            } else {
-                Vec::new()
-            };
-            received.push(d.catalog.with_value(|c| receive(&file.name(), &bytes, c)));
-        }
+        let bytes = read_all(slice).await;
+        let chunk = slice
+            .iter()
+            .zip(bytes)
+            .map(|(file, b)| ToStore::new(receive_here(d, file, b)))
+            .collect();
+        store(intake, chunk).await;
         done += slice.len();
         d.progress.set(Some((done, total)));
         yield_now().await;
     }
-    received
 }
 
 async fn yield_now() {
@@ -189,7 +259,7 @@ impl District {
         spawn_local(async move {
             match collection::load_all().await {
                 Ok((stored, unreadable)) => {
-                    d.keys.set(stored.iter().map(|s| s.key).collect());
+                    d.keys.set(stored.iter().map(|s| Some(s.key)).collect());
                     d.files
                         .set(stored.into_iter().map(|s| s.received).collect());
                     if unreadable > 0 {
@@ -223,28 +293,22 @@ impl District {
         let started = js_sys::Date::now();
         d.progress.set(Some((0, total)));
         spawn_local(async move {
+            let files = std::rc::Rc::new(files);
+            let intake = SharedIntake::default();
             // Both cores when the browser allows; on the page otherwise (or if a worker fails).
-            let received = match verify_in_workers(d, &files).await {
-                Some(r) => Ok(r),
+            let taken = verify_in_workers(d, files.clone(), intake.clone()).await;
+            if let Some(rest) = files.get(taken..) {
+                verify_here(d, rest, &intake).await;
+            }
+            let Intake { files: got, failed } = std::mem::take(&mut *intake.borrow_mut());
+            let unstored = got.iter().filter(|(k, _)| k.is_none()).count();
+            d.keys.update(|k| k.extend(got.iter().map(|(key, _)| *key)));
+            d.files
+                .update(|f| f.extend(got.into_iter().map(|(_, r)| r)));
+            let lang = d.lang();
+            match failed {
                 None => {
-                    let here = verify_here(d, &files).await;
-                    here.iter()
-                        .map(|r| ToStore::new(r.clone()))
-                        .collect::<Option<Vec<_>>>()
-                        .ok_or((CollectionError::Write, here))
-                }
-            };
-            let result = match received {
-                Ok(r) => collection::add_all(r).await,
-                Err(e) => Err(e),
-            };
-            match result {
-                Ok(stored) => {
-                    d.keys.update(|k| k.extend(stored.iter().map(|s| s.key)));
-                    d.files
-                        .update(|f| f.extend(stored.into_iter().map(|s| s.received)));
                     let tenths = ((js_sys::Date::now() - started) / 100.0).round() as u32;
-                    let lang = d.lang();
                     let secs = decimal(lang, crate::domain::report::format_tenths(tenths));
                     d.message.set(Some(Ok(tf(
                         lang,
@@ -252,16 +316,12 @@ impl District {
                         &[&total, &secs],
                     ))));
                 }
-                Err((e, received)) => {
-                    // Still show them, so nothing the user chose is silently dropped.
-                    d.files.update(|f| f.extend(received));
-                    let lang = d.lang();
-                    d.message.set(Some(Err(tf(
-                        lang,
-                        "{} Các tệp vừa nhận chỉ hiển thị trong phiên này.",
-                        &[&e.message(lang)],
-                    ))));
-                }
+                // Nothing the user chose is silently dropped: the unstored files are shown.
+                Some(e) => d.message.set(Some(Err(tf(
+                    lang,
+                    "{} {} tệp vừa nhận chưa lưu được và chỉ hiển thị trong phiên này.",
+                    &[&e.message(lang), &unstored],
+                )))),
             }
             d.progress.set(None);
         });
@@ -323,9 +383,12 @@ impl District {
                 .map(|(i, _)| i)
                 .collect()
         });
-        let keys: Vec<u64> = d
-            .keys
-            .with_untracked(|k| doomed.iter().filter_map(|&i| k.get(i).copied()).collect());
+        let keys: Vec<u64> = d.keys.with_untracked(|k| {
+            doomed
+                .iter()
+                .filter_map(|&i| k.get(i).copied().flatten())
+                .collect()
+        });
         spawn_local(async move {
             match collection::delete(&keys).await {
                 Ok(()) => {

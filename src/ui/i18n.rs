@@ -201,7 +201,7 @@ fn english(vi: &str) -> Option<&'static str> {
         // district_state.rs
         "{} mục trong kho tệp không đọc được; chúng được giữ nguyên, không hiển thị." => "Entries of the file store that could not be read: {}; they are kept as they are and not shown.",
         "Đã nhận {} tệp trong {} giây." => "Received {} file(s) in {} seconds.",
-        "{} Các tệp vừa nhận chỉ hiển thị trong phiên này." => "{} The files just received are shown in this session only.",
+        "{} {} tệp vừa nhận chưa lưu được và chỉ hiển thị trong phiên này." => "{} {} of the files just received could not be saved and are shown in this session only.",
         "Đã xoá {} tệp của quý {}/{}." => "Deleted {} file(s) of quarter {}/{}.",
         // district_view.rs
         "Biểu đồ" => "Charts",

@@ -1,6 +1,6 @@
 // Runs the district import's verification in Web Workers (public/verify-worker.js), one per core
 // (at most 4), handing out chunks of files as workers become free. Called only from
-// src/ui/district_state.rs, which falls back to verifying on the page if this fails.
+// src/ui/district_state.rs, which verifies on the page whatever this does not take care of.
 const CHUNK = 50;
 let pool = null;
 
@@ -15,16 +15,34 @@ export function workers_available() {
   return typeof Worker !== 'undefined' && assets() !== null;
 }
 
-/** Resolves to one JSON text per file, in order; calls progress(done) after each chunk. */
-export async function verify_in_workers(files, max, progress) {
+/**
+ * Verifies `files` in workers. Each chunk's answers (one stored-form text per file) are handed
+ * to `deliver(start, texts)` in the files' order, one call at a time (it returns a promise: the
+ * page stores the chunk while the workers go on). `progress(done)` follows the verification.
+ * Never rejects: resolves to how many files, from the first, were delivered; after a worker
+ * failure the page verifies the rest itself.
+ */
+export async function verify_in_workers(files, max, progress, deliver) {
   const a = assets();
-  if (!a) throw new Error('no wasm to load');
+  if (!a) return 0;
   if (!pool) {
     const n = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
     const url = new URL('public/verify-worker.js', document.baseURI);
     pool = Array.from({ length: n }, () => new Worker(url, { type: 'module' }));
   }
-  const out = new Array(files.length);
+  // Chunks come back in any order; they are delivered in order, through one promise chain.
+  const ready = new Map();
+  let delivered = 0;
+  let chain = Promise.resolve();
+  const flush = () => {
+    while (ready.has(delivered)) {
+      const start = delivered;
+      const texts = ready.get(start);
+      ready.delete(start);
+      delivered += texts.length;
+      chain = chain.then(() => deliver(start, texts));
+    }
+  };
   let next = 0;
   let done = 0;
   try {
@@ -35,7 +53,8 @@ export async function verify_in_workers(files, max, progress) {
         next = Math.min(files.length, next + CHUNK);
         w.onmessage = (e) => {
           if (!e.data.ok) { reject(new Error(e.data.error)); return; }
-          e.data.out.forEach((text, i) => { out[start + i] = text; });
+          ready.set(start, e.data.out);
+          flush();
           done += e.data.out.length;
           progress(done);
           take();
@@ -46,10 +65,11 @@ export async function verify_in_workers(files, max, progress) {
       take();
     })));
   } catch (err) {
-    // A broken pool is thrown away; the next import starts fresh.
+    // A broken pool is thrown away; the next import starts fresh. Chunks after a gap are
+    // dropped: the page verifies them again.
     pool.forEach((w) => w.terminate());
     pool = null;
-    throw err;
   }
-  return out;
+  try { await chain; } catch (err) { /* deliver never rejects; nothing more to hand over */ }
+  return delivered;
 }

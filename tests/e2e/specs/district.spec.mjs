@@ -180,3 +180,33 @@ test('files are verified in Web Workers, and on the page with the same result wh
   await expect(page.getByTestId('district-message')).toHaveText(/^Đã nhận 3 tệp/);
   expect(await statuses()).toBe(inWorkers);
 });
+
+test('when workers answer nonsense or fail mid-import, the page verifies those files itself and each file is stored once', async ({ page }) => {
+  rmSync(`${ROOT}-broken`, { recursive: true, force: true });
+  mkdirSync(`${ROOT}-broken`, { recursive: true });
+  const files = sample(`${ROOT}-broken`, ['--count', '120', '--seed', '710', '--real']);
+  // A worker that answers every chunk with text that is not a stored file, except that the
+  // chunk holding file 0051 fails outright (which breaks the whole pool).
+  let served = 0;
+  await page.context().route('**/public/verify-worker.js', (route) => (served += 1) && route.fulfill({
+    contentType: 'text/javascript',
+    body: `self.onmessage = (e) => {
+      const { files } = e.data;
+      if (files.some((f) => f.name.startsWith("0051"))) self.postMessage({ ok: false, error: "broken" });
+      else self.postMessage({ ok: true, out: files.map(() => 'not a stored file') });
+    };`,
+  }));
+  await page.goto('/#cap-tren');
+  await page.getByLabel('Chọn tệp (được chọn nhiều)').setInputFiles(files);
+  await expect(page.getByTestId('district-message')).toHaveText(/^Đã nhận 120 tệp/, { timeout: 60_000 });
+  // The import really went through the broken workers.
+  expect(served).toBeGreaterThan(0);
+  await expect(page.getByTestId('status-counts')).toContainText('Tất cả: 120');
+  await expect(page.getByTestId('status-counts')).toContainText('khóa chưa đăng ký: 120');
+  // In the order chosen.
+  const names = await page.locator('[data-testid="file-row"] td.file-name').allTextContents();
+  expect(names.slice(0, 3)).toEqual(files.slice(0, 3).map((f) => f.split('/').pop()));
+  await page.reload();
+  await expect(page.getByTestId('status-counts')).toContainText('Tất cả: 120');
+  await expect(page.getByTestId('status-counts')).toContainText('khóa chưa đăng ký: 120');
+});
