@@ -297,13 +297,20 @@ impl<'de> serde::de::Visitor<'de> for StrictVisitor {
         let mut out = serde_json::Map::new();
         while let Some(key) = map.next_key::<String>()? {
             let StrictValue(v) = map.next_value()?;
-            if out.contains_key(&key) {
-                return Err(serde::de::Error::custom(format!(
-                    "{}{key}{}",
-                    TWICE.0, TWICE.1
-                )));
+            // One lookup per key (imports parse thousands of documents).
+            match out.entry(key) {
+                serde_json::map::Entry::Vacant(e) => {
+                    e.insert(v);
+                }
+                serde_json::map::Entry::Occupied(e) => {
+                    return Err(serde::de::Error::custom(format!(
+                        "{}{}{}",
+                        TWICE.0,
+                        e.key(),
+                        TWICE.1
+                    )));
+                }
             }
-            out.insert(key, v);
         }
         Ok(serde_json::Value::Object(out))
     }
