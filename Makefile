@@ -13,13 +13,21 @@ help:
 setup:
 	@scripts/setup.sh
 
+# Two pages, two wasm modules: the cell's (index.html) and the district's (district.html), so a
+# secretary never downloads the district's code. Trunk builds one page at a time; the second is
+# built aside (trunk names its page index.html) and merged into dist/ (the files both name,
+# such as public/, are the same).
 build: setup
 	trunk build --release
+	trunk build --release=true --dist target/dist-district district.html
+	mv target/dist-district/index.html target/dist-district/district.html
+	cp -R target/dist-district/. dist/
 
+# Static files only (tests/e2e/serve.mjs): no auto-reload script, which would be inline and
+# refused by the CSP (scripts/csp.py allows only trunk's loader).
 serve: build
 	@echo "Ứng dụng: http://127.0.0.1:8080/  (Ctrl+C để dừng)"
-	# No auto-reload script: it would be inline, and the CSP (scripts/csp.py) allows only the loader.
-	trunk serve --release --no-autoreload
+	node tests/e2e/serve.mjs dist 8080
 
 lint: setup
 	cargo fmt --all --check

@@ -1,21 +1,35 @@
 // Service worker: after one visit the app opens and works with no network.
-// On install it caches the page and every asset the page names (trunk gives them hashed names,
-// so they are read from index.html rather than listed here). Pages: network first, cache when
+// On install it caches both pages and every asset they name (trunk gives them hashed names,
+// so they are read from the pages rather than listed here). Pages: network first, cache when
 // offline. Assets: cache first (their names change when their content does).
-const CACHE = 'chibo-shell-v1';
+const CACHE = 'chibo-shell-v2';
+
+// The two pages: the cell's and the district's (each with its own wasm module).
+const PAGES = ['./', './district.html'];
+
+/** The cached page a navigation to `url` falls back to. */
+function pageOf(url) {
+  return new URL(url).pathname.endsWith('/district.html') ? './district.html' : './';
+}
 
 async function precache() {
   const cache = await caches.open(CACHE);
-  const response = await fetch('./', { cache: 'no-cache' });
-  const html = await response.clone().text();
-  await cache.put('./', response);
   const urls = new Set(['./manifest.webmanifest', './public/icon.svg', './public/icon-192.png', './public/icon-512.png', './public/verify-worker.js']);
-  for (const m of html.matchAll(/(?:href|src)="([^"]+)"/g)) {
-    if (!m[1].startsWith('http')) urls.add(new URL(m[1], self.registration.scope).href);
-  }
-  // The wasm and its JS glue are loaded by the module script, not named by a tag of their own.
-  for (const m of html.matchAll(/['"]([^'"]+\.(?:js|wasm))['"]/g)) {
-    if (!m[1].startsWith('http')) urls.add(new URL(m[1], self.registration.scope).href);
+  for (const page of PAGES) {
+    let html = '';
+    try {
+      const response = await fetch(page, { cache: 'no-cache' });
+      if (!response.ok) continue;
+      html = await response.clone().text();
+      await cache.put(page, response);
+    } catch (_) { continue; /* offline again: the next visit installs */ }
+    for (const m of html.matchAll(/(?:href|src)="([^"]+)"/g)) {
+      if (!m[1].startsWith('http')) urls.add(new URL(m[1], self.registration.scope).href);
+    }
+    // The wasm and its JS glue are loaded by the module script, not named by a tag of their own.
+    for (const m of html.matchAll(/['"]([^'"]+\.(?:js|wasm))['"]/g)) {
+      if (!m[1].startsWith('http')) urls.add(new URL(m[1], self.registration.scope).href);
+    }
   }
   const fetched = await Promise.all([...urls].map(async (u) => {
     try {
@@ -62,10 +76,10 @@ self.addEventListener('fetch', (event) => {
       try {
         const fresh = await fetch(req);
         // Only a good page replaces the offline copy (never a 404 or a server error page).
-        if (fresh.ok) (await caches.open(CACHE)).put('./', fresh.clone());
+        if (fresh.ok) (await caches.open(CACHE)).put(pageOf(req.url), fresh.clone());
         return fresh;
       } catch (_) {
-        return (await caches.match('./')) ?? Response.error();
+        return (await caches.match(pageOf(req.url))) ?? Response.error();
       }
     })());
     return;

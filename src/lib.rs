@@ -15,3 +15,5 @@ pub mod ui;
 
 #[cfg(target_arch = "wasm32")]
 pub use ui::app::App;
+#[cfg(target_arch = "wasm32")]
+pub use ui::district_app::DistrictApp;

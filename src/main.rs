@@ -1,12 +1,9 @@
-//! The web app's entry point (built by trunk for wasm32).
+//! The cell's page (`index.html`, built by trunk for wasm32). The district's page is
+//! `src/bin/district.rs`.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    // The district import's Web Workers load this same module to verify files: no page there.
-    if web_sys::window().is_none() {
-        return;
-    }
     leptos::mount::mount_to_body(chibo::App);
 }
 

@@ -76,6 +76,13 @@ pub fn text_file(name: &str, text: &str, mime: &str) -> Option<File> {
         .ok()
 }
 
+/// Opens `url` in place of this page (no history entry left behind).
+pub fn replace_location(url: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().replace(url);
+    }
+}
+
 /// Reloads the page (switching workspace rebuilds every view from the other workspace's data).
 pub fn reload() {
     if let Some(w) = web_sys::window() {

@@ -5,7 +5,7 @@ const CHUNK = 50;
 let pool = null;
 
 function assets() {
-  const glue = document.querySelector('link[rel="modulepreload"][href*="chibo-app-"]');
+  const glue = document.querySelector('link[rel="modulepreload"][href*="chibo-district-"]');
   const wasm = document.querySelector('link[rel="preload"][href$="_bg.wasm"]');
   return glue && wasm ? { glue: glue.href, wasm: wasm.href } : null;
 }

@@ -3,9 +3,11 @@
 
 pub mod add_meeting;
 pub mod app;
+pub mod app_header;
 pub mod browser;
 pub mod cell_profile_form;
 pub mod choice_field;
+pub mod district_app;
 pub mod district_state;
 pub mod district_table;
 pub mod district_view;
@@ -31,6 +33,7 @@ pub mod registry_panel;
 pub mod result_detail;
 pub mod rubric_item;
 pub mod saved_quarters;
+pub mod session;
 pub mod show_more;
 pub mod signing_key_panel;
 pub mod state;

@@ -3,12 +3,12 @@
 use leptos::prelude::*;
 
 use super::i18n::{t, Bilingual, Language};
-use super::state::Store;
+use super::session::Session;
 
 /// Shows set-aside data notices (dismissable) and the last save error.
 #[component]
 pub fn NoticeBanner() -> impl IntoView {
-    let store = expect_context::<Store>();
+    let store = expect_context::<Session>();
     let Language(lang) = expect_context::<Language>();
     view! {
         <Show when=move || store.notices.with(|n| !n.is_empty())>

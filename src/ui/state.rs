@@ -6,6 +6,8 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::session::Session;
+
 use crate::domain::catalog::Catalog;
 use crate::domain::cell::CellProfile;
 use crate::domain::cell_key::CellKey;
@@ -40,10 +42,9 @@ pub struct Store {
     pub quarters: RwSignal<Vec<QuarterId>>,
     /// The cell's signing key, once made or restored.
     pub key: RwSignal<Option<CellKey>>,
-    /// Stored values that were unreadable and set aside (shown until dismissed, in the UI's
-    /// language).
+    /// The page's [`Session`] notices (the same signal).
     pub notices: RwSignal<Vec<SetAside>>,
-    /// The last failed save, if the most recent save failed.
+    /// The page's [`Session`] last failed save (the same signal).
     pub save_error: RwSignal<Option<SaveError>>,
     /// The rubric of the open quarter, `None` when no quarter is open or the rubric is unknown.
     pub rubric: Memo<Option<Rubric>>,
@@ -103,8 +104,8 @@ impl Store {
     }
 
     /// Loads everything from the device and opens the last (or the current) quarter.
-    pub fn load(catalog: Catalog, today_quarter: QuarterId) -> Self {
-        let workspace = storage::workspace();
+    pub fn load(catalog: Catalog, today_quarter: QuarterId, session: Session) -> Self {
+        let workspace = session.workspace;
         if workspace == Workspace::Training {
             if let Ok(secret) = super::browser::random::<32>() {
                 seed_training(&catalog, today_quarter, secret, &super::browser::now_iso());
@@ -132,14 +133,15 @@ impl Store {
                 record.with(|r| r.as_ref().map(|r| quarter_report(rb, r, officers)))
             })
         });
+        session.notices.update(|n| n.extend(notices));
         let store = Self {
             catalog,
             profile,
             record,
             quarters: RwSignal::new(storage::stored_quarters()),
             key: RwSignal::new(key),
-            notices: RwSignal::new(notices),
-            save_error: RwSignal::new(None),
+            notices: session.notices,
+            save_error: session.save_error,
             rubric,
             report,
             workspace,

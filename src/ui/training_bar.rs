@@ -4,13 +4,14 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::i18n::{t, Bilingual, Language};
-use super::state::{reset_training, switch_workspace, Store};
+use super::session::Session;
+use super::state::{reset_training, switch_workspace};
 use crate::storage::keys::Workspace;
 
 /// The training mark and its two actions (nothing in the real workspace).
 #[component]
 pub fn TrainingBar() -> impl IntoView {
-    let store = expect_context::<Store>();
+    let session = expect_context::<Session>();
     let Language(lang) = expect_context::<Language>();
     let confirm_reset = RwSignal::new(false);
     let error: RwSignal<Option<String>> = RwSignal::new(None);
@@ -26,7 +27,7 @@ pub fn TrainingBar() -> impl IntoView {
             }
         });
     };
-    store.training().then(|| {
+    session.training().then(|| {
         view! {
             <section class="training-mark" role="region" aria-label=move || t(lang.get(), "Chế độ tập huấn") data-testid="training-mark">
                 <p class="training-title">{move || t(lang.get(), "TẬP HUẤN")}</p>

@@ -6,14 +6,14 @@ use leptos::prelude::*;
 use super::browser::{now_iso, random, text_file};
 use super::district_state::District;
 use super::i18n::{t, Bilingual, Language};
-use super::state::Store;
+use super::session::Session;
 use crate::domain::district::registry::Registry;
 use crate::domain::training::demo_files;
 
 /// The "make sample files" box (training workspace only).
 #[component]
 pub fn TrainingDemo() -> impl IntoView {
-    let store = expect_context::<Store>();
+    let session = expect_context::<Session>();
     let d = expect_context::<District>();
     let Language(lang) = expect_context::<Language>();
     let make = move |_| {
@@ -40,7 +40,7 @@ pub fn TrainingDemo() -> impl IntoView {
             d.message.set(Some(Err(e)));
         }
     };
-    store.training().then(|| {
+    session.training().then(|| {
         view! {
             <section class="card" aria-labelledby="demo-title">
                 <h2 id="demo-title">{move || t(lang.get(), "Tệp mẫu cho buổi tập huấn")}</h2>

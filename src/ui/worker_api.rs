@@ -4,8 +4,6 @@
 
 use std::cell::OnceCell;
 
-use wasm_bindgen::prelude::*;
-
 use crate::domain::catalog::Catalog;
 use crate::domain::district::collection::{receive, receive_too_large, Received};
 use crate::storage::envelope::encode;
@@ -21,8 +19,8 @@ fn to_json(r: &Received) -> String {
 }
 
 /// Verifies one file's bytes; the `Received` as stored (empty if the rubrics failed to load,
-/// which the page treats as "verify it here instead").
-#[wasm_bindgen]
+/// which the page treats as "verify it here instead"). Exported to JS by the district's module
+/// only (`src/bin/district.rs`), so the cell's page does not carry the verifier.
 pub fn chibo_receive(name: &str, bytes: &[u8]) -> String {
     CATALOG.with(|c| {
         c.get_or_init(|| Catalog::shipped().ok())
@@ -32,8 +30,7 @@ pub fn chibo_receive(name: &str, bytes: &[u8]) -> String {
     })
 }
 
-/// A file refused unread for its size, as JSON.
-#[wasm_bindgen]
+/// A file refused unread for its size, in its stored form.
 pub fn chibo_receive_too_large(name: &str, size: f64) -> String {
     to_json(&receive_too_large(name, size as u64))
 }

@@ -17,7 +17,7 @@ const N = Number(process.env.BENCH_COUNT ?? 5000);
 test(`district import of ${N} results`, async ({ page }) => {
   const names = readdirSync(DIR).filter((f) => f.endsWith('.json'));
   expect(names).toHaveLength(N);
-  await page.goto('/#cap-tren');
+  await page.goto('/district.html');
   await page.getByLabel('Nhập danh bạ (CSV hoặc JSON)').setInputFiles(`${DIR}/registry.csv`);
   await expect(page.getByTestId('registry-count')).toHaveText(`${N} khóa trong danh bạ.`);
   await page.getByLabel('Năm').fill('2026');

@@ -36,7 +36,7 @@ test('the quarter summary, the export box and the walk-through have no serious a
 
 test('the district view has no serious accessibility violation', async ({ page }) => {
   await openApp(page);
-  await page.getByRole('button', { name: 'Cấp trên tổng hợp' }).click();
+  await page.getByRole('link', { name: 'Cấp trên tổng hợp' }).click();
   await expect(page.getByTestId('status-counts')).toBeVisible();
   expect(await serious(page)).toEqual([]);
 });
@@ -47,7 +47,7 @@ test('the training workspace (sheet and district demo) has no serious accessibil
   await expect(page.getByTestId('training-mark')).toBeVisible();
   await openMeeting(page, 2);
   expect(await serious(page)).toEqual([]);
-  await page.getByRole('button', { name: 'Cấp trên tổng hợp' }).click();
+  await page.getByRole('link', { name: 'Cấp trên tổng hợp' }).click();
   await page.getByRole('button', { name: 'Tạo và nhận tệp mẫu' }).click();
   await expect(page.getByTestId('district-message')).toContainText('Đã nhận 15 tệp');
   expect(await serious(page)).toEqual([]);

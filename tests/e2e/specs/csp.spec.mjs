@@ -39,15 +39,15 @@ test('using the app (sheet, export box, district, training, print) causes no pol
   await openApp(page);
   await setUpCell(page);
   await fillMeeting(page, 1, { date: '2026-10-05', minutes: 125, required: 24, present: 23, withReason: 1, withoutReason: 0, speakers: 14, repeated: false });
-  await page.getByRole('button', { name: 'Cấp trên tổng hợp' }).click();
+  await page.getByRole('link', { name: 'Cấp trên tổng hợp' }).click();
   await expect(page.getByTestId('status-counts')).toBeVisible();
-  await page.getByRole('button', { name: 'Chi bộ tự đánh giá' }).click();
+  await page.getByRole('link', { name: 'Chi bộ tự đánh giá' }).click();
   await page.getByTestId('enter-training').click();
   await expect(page.getByTestId('training-mark')).toBeVisible();
   await page.evaluate(() => { window.print = () => {}; });
   await page.getByRole('button', { name: 'In báo cáo (A4)' }).click();
   await expect(page.getByTestId('print-report')).toBeAttached();
-  await page.getByRole('button', { name: 'Cấp trên tổng hợp' }).click();
+  await page.getByRole('link', { name: 'Cấp trên tổng hợp' }).click();
   await page.getByRole('button', { name: 'Tạo và nhận tệp mẫu' }).click();
   await expect(page.getByTestId('district-message')).toContainText('Đã nhận 15 tệp');
   expect(await page.evaluate(() => window.__csp)).toEqual([]);

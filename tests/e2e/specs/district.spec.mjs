@@ -43,8 +43,8 @@ test('a district imports a registry and 50 files and sees every status, the tota
   expect(files).toHaveLength(50);
   await page.clock.setFixedTime(new Date('2027-01-05T09:00:00+07:00'));
   await page.goto('/');
-  await page.getByRole('button', { name: 'Cấp trên tổng hợp' }).click();
-  await expect(page).toHaveURL(/#cap-tren$/);
+  await page.getByRole('link', { name: 'Cấp trên tổng hợp' }).click();
+  await expect(page).toHaveURL(/district\.html$/);
 
   await page.getByLabel('Nhập danh bạ (CSV hoặc JSON)').setInputFiles(`${ROOT}/registry.csv`);
   await expect(page.getByTestId('registry-count')).toHaveText('40 khóa trong danh bạ.');
@@ -143,7 +143,7 @@ test('a district imports a registry and 50 files and sees every status, the tota
 test('files dropped on the drop zone are imported', async ({ page }) => {
   mkdirSync(`${ROOT}-drop`, { recursive: true });
   const [file] = sample(`${ROOT}-drop`, ['--count', '1', '--seed', '500', '--real']);
-  await page.goto('/#cap-tren');
+  await page.goto('/district.html');
   const text = readFileSync(file, 'utf8');
   await page.evaluate(([t]) => {
     const dt = new DataTransfer();
@@ -164,7 +164,7 @@ test('files are verified in Web Workers, and on the page with the same result wh
   const files = sample(`${ROOT}-workers`, ['--count', '3', '--seed', '700', '--real']);
   const statuses = async () => page.getByTestId('file-row').evaluateAll((rows) => rows.map((r) => r.dataset.status).join(','));
 
-  await page.goto('/#cap-tren');
+  await page.goto('/district.html');
   await page.getByLabel('Chọn tệp (được chọn nhiều)').setInputFiles(files);
   await expect(page.getByTestId('district-message')).toHaveText(/^Đã nhận 3 tệp/);
   expect(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/public/verify-worker.js')))).toBe(true);
@@ -196,7 +196,7 @@ test('when workers answer nonsense or fail mid-import, the page verifies those f
       else self.postMessage({ ok: true, out: files.map(() => 'not a stored file') });
     };`,
   }));
-  await page.goto('/#cap-tren');
+  await page.goto('/district.html');
   await page.getByLabel('Chọn tệp (được chọn nhiều)').setInputFiles(files);
   await expect(page.getByTestId('district-message')).toHaveText(/^Đã nhận 120 tệp/, { timeout: 60_000 });
   // The import really went through the broken workers.
@@ -209,4 +209,17 @@ test('when workers answer nonsense or fail mid-import, the page verifies those f
   await page.reload();
   await expect(page.getByTestId('status-counts')).toContainText('Tất cả: 120');
   await expect(page.getByTestId('status-counts')).toContainText('khóa chưa đăng ký: 120');
+});
+
+test('the cell page never downloads the district code, and an old #cap-tren bookmark opens the district page', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('quarter-title')).toBeVisible();
+  const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+  expect(loaded.some((u) => /chibo-app-[0-9a-f]+_bg\.wasm$/.test(u))).toBe(true);
+  expect(loaded.some((u) => u.includes('chibo-district-'))).toBe(false);
+  await page.goto('about:blank');
+  await page.goto('/#cap-tren');
+  await expect(page).toHaveURL(/district\.html$/);
+  await expect(page.getByLabel('Chọn tệp (được chọn nhiều)')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Cấp trên tổng hợp' })).toHaveAttribute('aria-current', 'page');
 });

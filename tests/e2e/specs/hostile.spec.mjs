@@ -20,7 +20,7 @@ test('a corpus of hostile files gets the right statuses, renders no HTML, and ne
   writeFileSync(`${DIR}/../hostile-registry.csv`, `cell_name,did\n"${valid.credentialSubject.cell.name}",${valid.issuer}\n`);
 
   await openApp(page);
-  await page.getByRole('button', { name: 'Cấp trên tổng hợp' }).click();
+  await page.getByRole('link', { name: 'Cấp trên tổng hợp' }).click();
   await page.getByLabel('Nhập danh bạ (CSV hoặc JSON)').setInputFiles(`${DIR}/../hostile-registry.csv`);
   await expect(page.getByTestId('registry-count')).toHaveText('1 khóa trong danh bạ.');
 

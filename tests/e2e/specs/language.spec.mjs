@@ -25,8 +25,8 @@ test('the UI switches to English, stays English after a reload, and switches bac
   // Header.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Self-assessment of party cell meeting quality');
   const nav = page.getByRole('navigation', { name: 'Pages' });
-  await expect(nav.getByRole('button', { name: 'Cell self-assessment' })).toBeVisible();
-  await expect(nav.getByRole('button', { name: 'District' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Cell self-assessment' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'District' })).toBeVisible();
   await expect(nav.getByRole('button', { name: 'Guide' })).toBeVisible();
   const toVietnamese = nav.getByRole('button', { name: 'Tiếng Việt' });
   await expect(toVietnamese.locator('[lang="vi"]')).toHaveText('Tiếng Việt');
@@ -75,7 +75,7 @@ test('the UI switches to English, stays English after a reload, and switches bac
   await expect(exportBox.getByRole('button', { name: 'Print report (A4)' })).toBeVisible();
 
   // The district page.
-  await nav.getByRole('button', { name: 'District' }).click();
+  await nav.getByRole('link', { name: 'District' }).click();
   await expect(page.getByRole('heading', { name: 'Receive result files' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Quarter summary' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Cell key registry' })).toBeVisible();
@@ -88,7 +88,7 @@ test('the UI switches to English, stays English after a reload, and switches bac
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Receive result files' })).toBeVisible();
   expect(await htmlLang(page)).toBe('en');
-  await nav.getByRole('button', { name: 'Cell self-assessment' }).click();
+  await nav.getByRole('link', { name: 'Cell self-assessment' }).click();
   await expect(page.getByLabel('Cell name')).toHaveValue('Chi bộ Thôn Đông Hà');
 
   // Back to Vietnamese, exactly as before, also after a reload.
@@ -154,7 +154,7 @@ test('messages made by the app follow the language: a field, the export blocker,
 
   // A file that is not JSON, received by the district: its reason is English.
   writeFileSync(`${OUT}/language-not-json.json`, 'this is a meeting note, not a result file');
-  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'District' }).click();
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'District' }).click();
   await page.getByLabel('Choose files (several allowed)').setInputFiles(`${OUT}/language-not-json.json`);
   await expect(page.getByTestId('district-message')).toHaveText(/^Received 1 file\(s\) in \d+\.\d seconds\.$/);
   const row = page.getByTestId('file-row').filter({ hasText: 'language-not-json.json' });
@@ -166,11 +166,11 @@ test('messages made by the app follow the language: a field, the export blocker,
   await expect(row.locator('td').nth(2)).toHaveText('Unreadable: not valid JSON');
 
   // Stored data that cannot be read: the notice is English, and stays so after a reload.
-  await page.evaluate(() => localStorage.setItem('chibo/v1/settings', 'not json at all'));
+  await page.evaluate(() => localStorage.setItem('chibo/v1/district/registry', 'not json at all'));
   await page.reload();
   const notice = page.getByTestId('storage-notice');
   await expect(notice.getByRole('heading')).toHaveText('Some stored data could not be read');
   await expect(notice.locator('li')).toHaveText(
-    /^The saved data «chibo\/v1\/settings» could not be read \(the data is not JSON \(it may be damaged\)\)\. The original was kept under the key «chibo\/backup\/[^»]+»; the app starts with empty data for this part\.$/);
+    /^The saved data «chibo\/v1\/district\/registry» could not be read \(the data is not JSON \(it may be damaged\)\)\. The original was kept under the key «chibo\/backup\/[^»]+»; the app starts with empty data for this part\.$/);
   await expect(row.locator('td').nth(2)).toHaveText('Unreadable: not valid JSON');
 });

@@ -34,7 +34,7 @@ test('after one visit the app reloads, works, keeps changes and exports with the
   expect(JSON.parse(text).proof.cryptosuite).toBe('eddsa-jcs-2022');
 
   // The district page checks it, offline too (its workers load the cached wasm).
-  await page.getByRole('button', { name: 'Cấp trên tổng hợp' }).click();
+  await page.getByRole('link', { name: 'Cấp trên tổng hợp' }).click();
   await page.getByLabel('Chọn tệp (được chọn nhiều)').setInputFiles(await file.path());
   await expect(page.locator('[data-testid="file-row"][data-status="training"]')).toHaveCount(1);
   await context.setOffline(false);

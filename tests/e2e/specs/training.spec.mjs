@@ -39,7 +39,7 @@ test('training round trip: enter, fill, export, the district flags it, demo file
   expect(doc.credentialSubject.cell.name).toBe('Chi bộ Thôn Tập Huấn');
 
   // The (training) district view flags it and never counts it.
-  await page.getByRole('button', { name: 'Cấp trên tổng hợp' }).click();
+  await page.getByRole('link', { name: 'Cấp trên tổng hợp' }).click();
   await expect(page.getByTestId('training-mark')).toBeVisible();
   await page.getByLabel('Chọn tệp (được chọn nhiều)').setInputFiles(path);
   await expect(page.locator('[data-testid="file-row"][data-status="training"]')).toHaveCount(1);
@@ -59,7 +59,7 @@ test('training round trip: enter, fill, export, the district flags it, demo file
   await page.getByRole('button', { name: 'Làm lại', exact: true }).click();
   await expect(page.getByTestId('status-counts')).toContainText('Tất cả: 0');
   await expect(page.getByTestId('training-mark')).toBeVisible();
-  await page.getByRole('button', { name: 'Chi bộ tự đánh giá' }).click();
+  await page.getByRole('link', { name: 'Chi bộ tự đánh giá' }).click();
   await expect(page.getByTestId('export-blocker')).toContainText('Còn 2 phiếu chưa đánh dấu hoàn thành');
 
   // One click out: the real data is exactly as it was, and the real collection is empty.
@@ -67,7 +67,7 @@ test('training round trip: enter, fill, export, the district flags it, demo file
   await expect(page.getByTestId('training-mark')).toHaveCount(0);
   await expect(page.getByLabel('Tên chi bộ')).toHaveValue('Chi bộ Thôn Đông Hà');
   expect(await realData(page)).toEqual(before);
-  await page.getByRole('button', { name: 'Cấp trên tổng hợp' }).click();
+  await page.getByRole('link', { name: 'Cấp trên tổng hợp' }).click();
   await expect(page.getByTestId('status-counts')).toContainText('Tất cả: 0');
 });
 

@@ -1,0 +1,34 @@
+//! What both pages (the cell's and the district's) share about this visit: the workspace, and
+//! the storage notices shown at the top. Built at each page's root.
+
+use leptos::prelude::*;
+
+use crate::storage::{self, keys::Workspace, SaveError, SetAside};
+
+/// The page's session (all `Copy` handles).
+#[derive(Clone, Copy)]
+pub struct Session {
+    /// Real data or the training workspace (fixed for the page's life: switching reloads).
+    pub workspace: Workspace,
+    /// Stored values that were unreadable and set aside (shown until dismissed, in the UI's
+    /// language).
+    pub notices: RwSignal<Vec<SetAside>>,
+    /// The last failed save, if the most recent save failed.
+    pub save_error: RwSignal<Option<SaveError>>,
+}
+
+impl Session {
+    /// Reads the workspace chosen on this device.
+    pub fn start() -> Self {
+        Self {
+            workspace: storage::workspace(),
+            notices: RwSignal::new(Vec::new()),
+            save_error: RwSignal::new(None),
+        }
+    }
+
+    /// Whether this is the training workspace.
+    pub fn training(&self) -> bool {
+        self.workspace == Workspace::Training
+    }
+}
