@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# Prints the built app's sizes (raw and gzip -9) as a Markdown table, for the README.
+# Prints the built app's sizes (raw and gzip -9) as Markdown tables, one per page, for the README.
+# Each page loads its own wasm module and JS glue, and both share the CSS and the service worker.
 set -euo pipefail
 cd "$(dirname "$0")/../dist"
-printf '| file | raw | gzip -9 |\n|---|---:|---:|\n'
-total_raw=0; total_gz=0
-for f in *.wasm *.js *.css index.html; do
-  [ -f "$f" ] || continue
-  raw=$(stat -c %s "$f"); gz=$(gzip -9c "$f" | wc -c)
-  total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
-  kind=${f##*.}; [ "$f" = index.html ] && kind=html
-  printf '| %s | %d B | %d B |\n' "$kind" "$raw" "$gz"
-done
-printf '| **total** | %d B | %d B |\n' "$total_raw" "$total_gz"
+page() { # title html module
+  printf '\n%s\n\n| file | raw | gzip -9 |\n|---|---:|---:|\n' "$1"
+  local total_raw=0 total_gz=0 f raw gz
+  for f in "$3"-*_bg.wasm "$3"-*.js sw.js *.css "$2"; do
+    [ -f "$f" ] || continue
+    raw=$(stat -c %s "$f"); gz=$(gzip -9c "$f" | wc -c)
+    total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
+    printf '| `%s` | %d B | %d B |\n' "$(echo "$f" | sed -E 's/-[0-9a-f]{16}/-…/')" "$raw" "$gz"
+  done
+  printf '| **total** | %d B | %d B |\n' "$total_raw" "$total_gz"
+}
+page "Cell page (\`index.html\`, what a secretary downloads):" index.html chibo-app
+page "District page (\`district.html\`):" district.html chibo-district
