@@ -14,14 +14,19 @@ setup:
 	@scripts/setup.sh
 
 # Two pages, two wasm modules: the cell's (index.html) and the district's (district.html), so a
-# secretary never downloads the district's code. Trunk builds one page at a time; the second is
+# secretary never downloads the district's code. Trunk builds one page at a time; the others are
 # built aside (trunk names its page index.html) and merged into dist/ (the files both name,
 # such as public/, are the same).
+# The district import's Web Workers load a third module, the verifier, built for speed (profile
+# "verify") and named by verify.html, which is built the same way.
 build: setup
 	trunk build --release
 	trunk build --release=true --dist target/dist-district district.html
 	mv target/dist-district/index.html target/dist-district/district.html
 	cp -R target/dist-district/. dist/
+	trunk build --release=true --dist target/dist-verify verify.html
+	mv target/dist-verify/index.html target/dist-verify/verify.html
+	cp -R target/dist-verify/. dist/
 
 # Static files only (tests/e2e/serve.mjs): no auto-reload script, which would be inline and
 # refused by the CSP (scripts/csp.py allows only trunk's loader).

@@ -2,10 +2,11 @@
 // On install it caches both pages and every asset they name (trunk gives them hashed names,
 // so they are read from the pages rather than listed here). Pages: network first, cache when
 // offline. Assets: cache first (their names change when their content does).
-const CACHE = 'chibo-shell-v2';
+const CACHE = 'chibo-shell-v3';
 
-// The two pages: the cell's and the district's (each with its own wasm module).
-const PAGES = ['./', './district.html'];
+// The two pages: the cell's and the district's (each with its own wasm module), and verify.html,
+// which names the district import's verifier module (loaded by its Web Workers).
+const PAGES = ['./', './district.html', './verify.html'];
 
 /** The cached page a navigation to `url` falls back to. */
 function pageOf(url) {

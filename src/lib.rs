@@ -3,6 +3,7 @@
 //! [`domain`] is pure Rust and builds everywhere; the browser edge ([`storage`], [`ui`]) is only
 //! compiled for `wasm32`, so native tests and tools never pull in the UI stack.
 
+pub mod arena;
 pub mod domain;
 
 /// The UI's translations are plain Rust: built natively too, so `cargo test` checks them.

@@ -10,6 +10,7 @@ use chibo::domain::eddsa_jcs::{sign, to_pretty, ProofOptions};
 use chibo::domain::rating::Rating;
 use chibo::domain::result_doc::{sign_result, ExportMeta};
 use chibo::domain::sample::{sample_cell, sample_key, sample_quarter};
+use chibo::domain::verify::verify_result;
 use serde_json::{json, Value};
 
 const SEED: u64 = 44;
@@ -74,6 +75,11 @@ impl Collection {
 }
 
 fn build() -> (Vec<Received>, Registry) {
+    let (c, reg) = build_files();
+    (c.receive(), reg)
+}
+
+fn build_files() -> (Collection, Registry) {
     let mut c = Collection { files: Vec::new() };
     for i in 0..4 {
         c.add(
@@ -106,7 +112,7 @@ fn build() -> (Vec<Received>, Registry) {
     c.files.push(("huge.json", vec![b' '; 3 * 1024 * 1024]));
     let mut reg = registry(&[0, 1, 2, 3, 4, 7, 9]);
     reg.upsert(entry(6, "Chi bộ khác hẳn")).unwrap();
-    (c.receive(), reg)
+    (c, reg)
 }
 
 #[test]
@@ -223,16 +229,20 @@ fn the_aggregate_counts_only_valid_files_and_lists_missing_cells() {
     );
     // Losses add up over the counted meetings.
     let lost: u32 = t.losses.iter().map(|l| l.lost).sum();
+    // Worked out again from the files' full results, not from the digests the table reads.
+    let (files, _) = build_files();
     let expected_lost: u32 = t
         .rows
         .iter()
-        .map(|row| match &received[row.index].outcome {
-            chibo::domain::district::collection::Outcome::Verified { subject, .. } => subject
+        .map(|row| {
+            let text = std::str::from_utf8(&files.files[row.index].1).unwrap();
+            verify_result(text, &common::catalog())
+                .unwrap()
+                .subject
                 .meetings
                 .iter()
                 .map(|m| m.max_points - m.points)
-                .sum::<u32>(),
-            _ => 0,
+                .sum::<u32>()
         })
         .sum();
     assert_eq!(lost, expected_lost);
@@ -326,4 +336,44 @@ fn every_received_file_reads_back_from_its_storage_envelope_unchanged() {
         let back: Received = decode(&encode(f).unwrap()).unwrap();
         assert_eq!(&back, f, "{}", f.file_name);
     }
+}
+
+#[test]
+fn a_file_stored_before_digests_reads_back_with_its_digest_and_its_full_result() {
+    use chibo::domain::district::collection::{legacy_file, stored_subject, Outcome};
+    use chibo::domain::district::digest::ResultDigest;
+    let bytes = to_pretty(&export(0, false, "2026-12-20T08:00:00Z", 0)).into_bytes();
+    let v = verify_result(std::str::from_utf8(&bytes).unwrap(), &common::catalog()).unwrap();
+    // The file itself, as the app stores it now, gives its full result back.
+    assert_eq!(stored_subject(&bytes).unwrap(), v.subject);
+    // The first stored format kept the whole subject in the summary.
+    let legacy = json!({
+        "fileName": "v0", "sha256": "00",
+        "outcome": {
+            "kind": "verified", "id": v.id, "issuer": v.issuer,
+            "fingerprint": v.fingerprint, "created": v.created, "subject": v.subject,
+        },
+    });
+    let r: Received = serde_json::from_value(legacy.clone()).unwrap();
+    let Outcome::Verified { digest, .. } = &r.outcome else {
+        panic!("not verified: {r:?}");
+    };
+    assert_eq!(**digest, ResultDigest::of(&v.subject));
+    assert_eq!(digest.cell_name, v.subject.cell.name);
+    let lost: u32 = digest.losses.iter().map(|l| l.lost).sum();
+    let expected: u32 = v
+        .subject
+        .meetings
+        .iter()
+        .map(|m| m.max_points - m.points)
+        .sum();
+    assert_eq!(lost, expected);
+    let stand_in = legacy_file(&legacy).unwrap();
+    assert_eq!(stored_subject(&stand_in).unwrap(), v.subject);
+    // A rejected file keeps no file.
+    assert!(legacy_file(&json!({"outcome": {"kind": "rejected"}})).is_none());
+    // What the app writes now reads back the same.
+    let text = serde_json::to_string(&r).unwrap();
+    assert!(!text.contains("\"subject\""), "{text}");
+    assert_eq!(serde_json::from_str::<Received>(&text).unwrap(), r);
 }

@@ -1,13 +1,17 @@
-//! The district's received files, in IndexedDB (through `idb.js`), each in the storage envelope.
+//! The district's received files, in IndexedDB (through `idb.js`), by batch (one per chunk of an
+//! import): each file's summary (a [`Received`] in the storage envelope) and, beside them, the
+//! bytes of the batch's verified files, read only when someone opens that result.
 
-use js_sys::Array;
+use js_sys::{Array, ArrayBuffer, Uint8Array};
 use wasm_bindgen::prelude::*;
+use web_sys::Blob;
 
 use super::envelope::{decode, encode};
 use super::errors::CollectionError;
 use super::keys::Workspace;
 use super::local::workspace;
-use crate::domain::district::collection::Received;
+use crate::domain::district::collection::{legacy_file, stored_subject, Outcome, Received};
+use crate::domain::result_doc::ResultSubject;
 
 fn db() -> &'static str {
     workspace().database()
@@ -16,44 +20,87 @@ fn db() -> &'static str {
 #[wasm_bindgen(module = "/src/storage/idb.js")]
 extern "C" {
     #[wasm_bindgen(catch)]
-    async fn idb_add_all(name: &str, values: Array) -> Result<JsValue, JsValue>;
+    async fn idb_add_batch(name: &str, texts: Array, files: Array) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
     async fn idb_get_all(name: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
-    async fn idb_delete(name: &str, keys: Array) -> Result<JsValue, JsValue>;
+    async fn idb_migrate(
+        name: &str,
+        legacy_keys: Array,
+        texts: Array,
+        files: Array,
+    ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    async fn idb_get_file(name: &str, batch: f64, index: u32) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    async fn idb_delete(name: &str, pairs: Array) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
     async fn idb_drop(name: &str) -> Result<JsValue, JsValue>;
 }
 
-/// A stored file and its IndexedDB key.
+/// Where a file is stored: its batch's IndexedDB key and its place in the batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct FileKey {
+    pub batch: u64,
+    pub index: u32,
+}
+
+/// A stored file and its key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stored {
-    pub key: u64,
+    pub key: FileKey,
     pub received: Received,
 }
 
-/// A received file and the text it is stored as.
+/// The files of a new batch, with their keys.
+fn stored_batch(batch: f64, received: Vec<Received>) -> Vec<Stored> {
+    received
+        .into_iter()
+        .enumerate()
+        .map(|(i, received)| Stored {
+            key: FileKey {
+                batch: batch as u64,
+                index: i as u32,
+            },
+            received,
+        })
+        .collect()
+}
+
+/// A received file, the text its summary is stored as, and the file itself (kept for a verified
+/// file only: the chosen `File`, stored by the browser, never copied into the module's memory).
 pub struct ToStore {
     text: String,
     received: Received,
+    file: JsValue,
 }
 
 impl ToStore {
-    /// Wraps a file verified on the page. (Encoding a `Received` cannot fail: every map in it has
-    /// string keys; if it ever did, the empty text makes [`add_all`] refuse the chunk rather than
-    /// store something unreadable.)
-    pub fn new(received: Received) -> Self {
-        Self {
-            text: encode(&received).unwrap_or_default(),
-            received,
-        }
+    /// Wraps a file verified on the page, with the file. (Encoding a `Received` cannot fail:
+    /// every map in it has string keys; if it ever did, the empty text makes [`add_all`] refuse
+    /// the chunk rather than store something unreadable.)
+    pub fn new(received: Received, file: &Blob) -> Self {
+        Self::kept(encode(&received).unwrap_or_default(), received, file)
     }
 
-    /// Takes the stored form a worker made (`worker_api::chibo_receive`), so the page only reads
-    /// it; `None` if it is not a stored `Received`.
-    pub fn from_stored(text: String) -> Option<Self> {
+    /// Takes the stored form a worker made (`worker_api::chibo_receive`) and the file, so the
+    /// page only reads the summary; `None` if it is not a stored `Received`.
+    pub fn from_stored(text: String, file: &Blob) -> Option<Self> {
         let received = decode::<Received>(&text).ok()?;
-        Some(Self { text, received })
+        Some(Self::kept(text, received, file))
+    }
+
+    fn kept(text: String, received: Received, file: &Blob) -> Self {
+        let verified = matches!(received.outcome, Outcome::Verified { .. });
+        Self {
+            text,
+            received,
+            file: if verified {
+                file.clone().into()
+            } else {
+                JsValue::NULL
+            },
+        }
     }
 
     /// The file, without its stored form.
@@ -62,63 +109,124 @@ impl ToStore {
     }
 }
 
-/// Adds files; returns them with their keys. On failure the files come back with the message,
+/// Adds files, as one batch; returns them with their keys. On failure the files come back with the message,
 /// so the caller can still show them.
 pub async fn add_all(items: Vec<ToStore>) -> Result<Vec<Stored>, (CollectionError, Vec<Received>)> {
-    let values = Array::new();
+    let (texts, files) = (Array::new(), Array::new());
     let mut received = Vec::with_capacity(items.len());
     let mut unencoded = false;
     for item in items {
         unencoded |= item.text.is_empty();
-        values.push(&JsValue::from_str(&item.text));
+        texts.push(&JsValue::from_str(&item.text));
+        files.push(&item.file);
         received.push(item.received);
     }
     let items = received;
     if unencoded {
         return Err((CollectionError::Write, items));
     }
-    let keys = match idb_add_all(db(), values).await {
-        Ok(k) => k,
-        Err(_) => return Err((CollectionError::Write, items)),
-    };
-    let keys: Vec<u64> = Array::from(&keys)
-        .iter()
-        .filter_map(|k| k.as_f64())
-        .map(|k| k as u64)
-        .collect();
-    if keys.len() != items.len() {
-        return Err((CollectionError::Write, items));
+    match idb_add_batch(db(), texts, files)
+        .await
+        .ok()
+        .and_then(|b| b.as_f64())
+    {
+        Some(batch) => Ok(stored_batch(batch, items)),
+        None => Err((CollectionError::Write, items)),
     }
-    Ok(keys
-        .into_iter()
-        .zip(items)
-        .map(|(key, received)| Stored { key, received })
-        .collect())
 }
 
-/// Loads every file. Values that cannot be read are left in place and counted (never deleted).
+/// Loads every file's summary, moving files stored by the first version (whole results in one
+/// store) to the current layout on the way. Values that cannot be read are left in place and
+/// counted (never deleted).
 pub async fn load_all() -> Result<(Vec<Stored>, usize), CollectionError> {
-    let pair = Array::from(&idb_get_all(db()).await.map_err(|_| CollectionError::Read)?);
-    let (keys, values) = (Array::from(&pair.get(0)), Array::from(&pair.get(1)));
-    let mut out = Vec::with_capacity(values.length() as usize);
+    let all = Array::from(&idb_get_all(db()).await.map_err(|_| CollectionError::Read)?);
+    let (keys, batches) = (Array::from(&all.get(0)), Array::from(&all.get(1)));
+    let mut out = Vec::new();
     let mut unreadable = 0;
-    for (k, v) in keys.iter().zip(values.iter()) {
-        match (k.as_f64(), v.as_string().map(|s| decode::<Received>(&s))) {
-            (Some(key), Some(Ok(received))) => out.push(Stored {
-                key: key as u64,
-                received,
-            }),
-            _ => unreadable += 1,
+    for (k, texts) in keys.iter().zip(batches.iter()) {
+        let Some(batch) = k.as_f64() else {
+            unreadable += 1;
+            continue;
+        };
+        for (i, v) in Array::from(&texts).iter().enumerate() {
+            if v.is_null() {
+                continue; // deleted
+            }
+            match v.as_string().map(|s| decode::<Received>(&s)) {
+                Some(Ok(received)) => out.push(Stored {
+                    key: FileKey {
+                        batch: batch as u64,
+                        index: i as u32,
+                    },
+                    received,
+                }),
+                _ => unreadable += 1,
+            }
         }
     }
-    Ok((out, unreadable))
+    let (migrated, left) = migrate(&Array::from(&all.get(2)), &Array::from(&all.get(3))).await?;
+    out.extend(migrated);
+    out.sort_by_key(|s| s.key);
+    Ok((out, unreadable + left))
+}
+
+/// Moves the first version's values that can be read; returns them, and how many could not
+/// (those stay where they are).
+async fn migrate(keys: &Array, values: &Array) -> Result<(Vec<Stored>, usize), CollectionError> {
+    let (old_keys, texts, files) = (Array::new(), Array::new(), Array::new());
+    let mut received = Vec::new();
+    let mut unreadable = 0;
+    for (k, v) in keys.iter().zip(values.iter()) {
+        let text = v.as_string().unwrap_or_default();
+        let (Ok(r), Ok(value)) = (
+            decode::<Received>(&text),
+            decode::<serde_json::Value>(&text),
+        ) else {
+            unreadable += 1;
+            continue;
+        };
+        let Ok(summary) = encode(&r) else {
+            unreadable += 1;
+            continue;
+        };
+        let file = legacy_file(&value).map_or(JsValue::NULL, |b| {
+            JsValue::from(Uint8Array::from(b.as_slice()).buffer())
+        });
+        old_keys.push(&k);
+        texts.push(&JsValue::from_str(&summary));
+        files.push(&file);
+        received.push(r);
+    }
+    if received.is_empty() {
+        return Ok((Vec::new(), unreadable));
+    }
+    let batch = idb_migrate(db(), old_keys, texts, files)
+        .await
+        .ok()
+        .and_then(|b| b.as_f64())
+        .ok_or(CollectionError::Write)?;
+    Ok((stored_batch(batch, received), unreadable))
+}
+
+/// The full result of a stored, verified file.
+pub async fn load_subject(key: FileKey) -> Result<ResultSubject, CollectionError> {
+    let file = idb_get_file(db(), key.batch as f64, key.index)
+        .await
+        .map_err(|_| CollectionError::Read)?;
+    if !file.is_instance_of::<ArrayBuffer>() {
+        return Err(CollectionError::Missing);
+    }
+    stored_subject(&Uint8Array::new(&file).to_vec()).map_err(|_| CollectionError::Missing)
 }
 
 /// Deletes files by key.
-pub async fn delete(keys: &[u64]) -> Result<(), CollectionError> {
+pub async fn delete(keys: &[FileKey]) -> Result<(), CollectionError> {
     let arr = Array::new();
     for k in keys {
-        arr.push(&JsValue::from_f64(*k as f64));
+        arr.push(&Array::of2(
+            &JsValue::from_f64(k.batch as f64),
+            &JsValue::from(k.index),
+        ));
     }
     idb_delete(db(), arr)
         .await

@@ -88,6 +88,10 @@ pub enum CollectionError {
     Read,
     #[error("Không xoá được kho tệp của cấp trên (IndexedDB). Trình duyệt có thể đang ở chế độ riêng tư hoặc hết bộ nhớ.")]
     Delete,
+    /// The file of a result is not in the store (it was kept in this session only) or cannot be
+    /// read back.
+    #[error("Không mở được kết quả đầy đủ: tệp không có trong kho (chưa lưu được) hoặc đã hỏng. Hãy nhận lại tệp.")]
+    Missing,
 }
 
 impl Bilingual for CollectionError {
@@ -96,6 +100,9 @@ impl Bilingual for CollectionError {
             Self::Write => "write to",
             Self::Read => "read",
             Self::Delete => "delete from",
+            Self::Missing => {
+                return "Could not open the full result: the file is not in the store (it could not be saved) or is damaged. Receive the file again.".into()
+            }
         };
         format!("Could not {what} the district's file store (IndexedDB). The browser may be in private mode or out of storage.")
     }
@@ -141,11 +148,13 @@ mod tests {
                 CollectionError::Write,
                 CollectionError::Read,
                 CollectionError::Delete,
+                CollectionError::Missing,
             ],
             |e| match e {
                 CollectionError::Write => 0,
                 CollectionError::Read => 1,
                 CollectionError::Delete => 2,
+                CollectionError::Missing => 3,
             },
         );
     }

@@ -11,8 +11,9 @@ use crate::domain::district::collection::{
 };
 use crate::domain::district::registry::{EntryProblem, Registry, RegistryEntry};
 use crate::domain::quarter::QuarterId;
+use crate::domain::result_doc::ResultSubject;
 use crate::domain::verify::MAX_RESULT_BYTES;
-use crate::storage::collection::{self, ToStore};
+use crate::storage::collection::{self, FileKey, ToStore};
 use crate::storage::{self, keys::Key, CollectionError, SetAside};
 
 /// Files are verified in slices of this many, yielding to the browser in between, so a large
@@ -28,7 +29,7 @@ pub struct District {
     /// Received files, in the order received.
     pub files: RwSignal<Vec<Received>>,
     /// Their IndexedDB keys (same order; `None` for a file kept in this session only).
-    keys: RwSignal<Vec<Option<u64>>>,
+    keys: RwSignal<Vec<Option<FileKey>>>,
     pub quarter: RwSignal<QuarterId>,
     pub classified: Memo<Vec<Classified>>,
     pub table: Memo<QuarterTable>,
@@ -57,7 +58,7 @@ extern "C" {
 #[derive(Default)]
 struct Intake {
     /// Each file with its IndexedDB key (`None`: kept in this session only).
-    files: Vec<(Option<u64>, Received)>,
+    files: Vec<(Option<FileKey>, Received)>,
     /// The first storage failure; the files after it are not offered to storage again.
     failed: Option<CollectionError>,
 }
@@ -110,15 +111,23 @@ async fn verify_in_workers(
                 let start = start as usize;
                 let mut chunk = Vec::with_capacity(texts.length() as usize);
                 for (i, text) in texts.iter().enumerate() {
-                    match text.as_string().and_then(ToStore::from_stored) {
+                    let file = files.get(start + i);
+                    match text
+                        .as_string()
+                        .zip(file)
+                        .and_then(|(t, f)| ToStore::from_stored(t, f))
+                    {
                         Some(t) => chunk.push(t),
                         // Not a stored `Received` (a worker without its rubrics, say): this
                         // file is verified here rather than guessed at.
                         None => {
-                            if let Some(file) = files.get(start + i) {
+                            if let Some(file) = file {
                                 let bytes = read_all(std::slice::from_ref(file)).await;
-                                let r = receive_here(d, file, bytes.into_iter().next().flatten());
-                                chunk.push(ToStore::new(r));
+                                chunk.push(receive_here(
+                                    d,
+                                    file,
+                                    bytes.into_iter().next().flatten(),
+                                ));
                             }
                         }
                     }
@@ -163,12 +172,14 @@ async fn read_all(files: &[web_sys::File]) -> Vec<Option<Vec<u8>>> {
 }
 
 /// Verifies one file on the page.
-fn receive_here(d: District, file: &web_sys::File, bytes: Option<Vec<u8>>) -> Received {
-    if file.size() > MAX_RESULT_BYTES as f64 {
-        return receive_too_large(&file.name(), file.size() as u64);
-    }
-    let bytes = bytes.unwrap_or_default();
-    d.catalog.with_value(|c| receive(&file.name(), &bytes, c))
+fn receive_here(d: District, file: &web_sys::File, bytes: Option<Vec<u8>>) -> ToStore {
+    let received = if file.size() > MAX_RESULT_BYTES as f64 {
+        receive_too_large(&file.name(), file.size() as u64)
+    } else {
+        let bytes = bytes.unwrap_or_default();
+        d.catalog.with_value(|c| receive(&file.name(), &bytes, c))
+    };
+    ToStore::new(received, file)
 }
 
 /// Reads, verifies and stores on the page, a slice at a time, yielding in between.
@@ -180,7 +191,7 @@ async fn verify_here(d: District, files: &[web_sys::File], intake: &SharedIntake
         let chunk = slice
             .iter()
             .zip(bytes)
-            .map(|(file, b)| ToStore::new(receive_here(d, file, b)))
+            .map(|(file, b)| receive_here(d, file, b))
             .collect();
         store(intake, chunk).await;
         done += slice.len();
@@ -327,6 +338,18 @@ impl District {
         });
     }
 
+    /// The full result of the file at `index` (read from the store: the collection keeps only
+    /// each file's summary in memory).
+    pub async fn open(&self, index: usize) -> Result<ResultSubject, CollectionError> {
+        match self
+            .keys
+            .with_untracked(|k| k.get(index).copied().flatten())
+        {
+            Some(key) => collection::load_subject(key).await,
+            None => Err(CollectionError::Missing),
+        }
+    }
+
     fn save_registry(&self) {
         let r = self
             .registry
@@ -377,13 +400,13 @@ impl District {
             f.iter()
                 .enumerate()
                 .filter(|(_, r)| match &r.outcome {
-                    Outcome::Verified { subject, .. } => subject.quarter == quarter,
+                    Outcome::Verified { digest, .. } => digest.quarter == quarter,
                     Outcome::Rejected { .. } => true,
                 })
                 .map(|(i, _)| i)
                 .collect()
         });
-        let keys: Vec<u64> = d.keys.with_untracked(|k| {
+        let keys: Vec<FileKey> = d.keys.with_untracked(|k| {
             doomed
                 .iter()
                 .filter_map(|&i| k.get(i).copied().flatten())

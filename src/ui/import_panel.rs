@@ -61,12 +61,12 @@ pub fn ImportPanel() -> impl IntoView {
                                 Outcome::Verified {
                                     issuer,
                                     fingerprint,
-                                    subject,
+                                    digest,
                                     ..
                                 },
                                 Status::UnregisteredKey,
                             ) => Some((
-                                subject.cell.name.clone(),
+                                digest.cell_name.clone(),
                                 issuer.clone(),
                                 fingerprint.clone(),
                             )),

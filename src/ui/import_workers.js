@@ -1,18 +1,33 @@
 // Runs the district import's verification in Web Workers (public/verify-worker.js), one per core
-// (at most 4), handing out chunks of files as workers become free. Called only from
+// (at most 4), handing out chunks of files as workers become free; the workers load the verifier
+// module named by verify.html. Called only from
 // src/ui/district_state.rs, which verifies on the page whatever this does not take care of.
 const CHUNK = 50;
 let pool = null;
 
+// The verifier module's files (hashed names) are named by verify.html, a page of its own that
+// trunk builds at the "verify" profile; the service worker caches it and them for offline use.
+let located = null;
 function assets() {
-  const glue = document.querySelector('link[rel="modulepreload"][href*="chibo-district-"]');
-  const wasm = document.querySelector('link[rel="preload"][href$="_bg.wasm"]');
-  return glue && wasm ? { glue: glue.href, wasm: wasm.href } : null;
+  if (!located) {
+    located = fetch(new URL('verify.html', document.baseURI))
+      .then((r) => (r.ok ? r.text() : ''))
+      .then((html) => {
+        const doc = new DOMParser().parseFromString(html, 'text/html');
+        const glue = doc.querySelector('link[rel="modulepreload"][href*="chibo-verify-"]');
+        const wasm = doc.querySelector('link[rel="preload"][href$="_bg.wasm"]');
+        const abs = (el) => new URL(el.getAttribute('href'), document.baseURI).href;
+        return glue && wasm ? { glue: abs(glue), wasm: abs(wasm) } : null;
+      })
+      .catch(() => null)
+      .then((a) => { if (!a) located = null; return a; });
+  }
+  return located;
 }
 
-/** Whether workers can be used here (a built page that names its wasm). */
+/** Whether workers can be used here at all (the verifier module is looked for when needed). */
 export function workers_available() {
-  return typeof Worker !== 'undefined' && assets() !== null;
+  return typeof Worker !== 'undefined' && typeof DOMParser !== 'undefined';
 }
 
 /**
@@ -23,7 +38,7 @@ export function workers_available() {
  * failure the page verifies the rest itself.
  */
 export async function verify_in_workers(files, max, progress, deliver) {
-  const a = assets();
+  const a = await assets();
   if (!a) return 0;
   if (!pool) {
     const n = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));

@@ -1,33 +1,64 @@
 //! A read-only view of one received result.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use super::district_state::District;
-use super::i18n::{decimal, shortfall_code, t, tf, Label, Language};
+use super::i18n::{decimal, shortfall_code, t, tf, Bilingual, Label, Language};
 use crate::domain::district::aggregate::shortfall_vi;
 use crate::domain::district::collection::Outcome;
 use crate::domain::record::NarrativeField;
 use crate::domain::report::{format_permille, format_tenths};
+use crate::domain::result_doc::ResultSubject;
+use crate::storage::CollectionError;
 
-/// The full result of the file at `selected`, with a close button.
+/// The full result of the file at `selected`, with a close button. The collection keeps only
+/// each file's summary in memory, so the result is read from the store when it is opened.
 #[component]
 pub fn ResultDetail(selected: RwSignal<Option<usize>>) -> impl IntoView {
     let d = expect_context::<District>();
     let Language(lang) = expect_context::<Language>();
-    let result = move || {
-        let i = selected.get()?;
-        d.files.with(|f| match &f.get(i)?.outcome {
+    type Opened = Result<(ResultSubject, String, String), CollectionError>;
+    let opened = RwSignal::new(None::<(usize, Opened)>);
+    Effect::new(move |_| {
+        let Some(i) = selected.get() else {
+            opened.set(None);
+            return;
+        };
+        let signed = d.files.with_untracked(|f| match &f.get(i)?.outcome {
             Outcome::Verified {
-                subject,
                 fingerprint,
                 created,
                 ..
-            } => Some((subject.clone(), fingerprint.clone(), created.clone())),
+            } => Some((fingerprint.clone(), created.clone())),
             Outcome::Rejected { .. } => None,
-        })
+        });
+        let Some((fp, created)) = signed else {
+            opened.set(None);
+            return;
+        };
+        spawn_local(async move {
+            let r = d.open(i).await.map(|s| (s, fp, created));
+            // Only the latest choice is shown (an earlier read may finish later).
+            if selected.get_untracked() == Some(i) {
+                opened.set(Some((i, r)));
+            }
+        });
+    });
+    let result = move || match opened.get() {
+        Some((i, r)) if selected.get() == Some(i) => Some(r),
+        _ => None,
     };
     move || {
-        result().map(|(s, fp, created)| {
+        result().map(|r| match r {
+            Err(e) => view! {
+                <section class="card detail" data-testid="result-detail">
+                    <p class="error" role="alert">{e.message(lang.get())}</p>
+                    <button type="button" on:click=move |_| selected.set(None)>{t(lang.get(), "Đóng")}</button>
+                </section>
+            }
+            .into_any(),
+            Ok((s, fp, created)) => {
             let lang = lang.get();
             let title = |id: &str| {
                 d.catalog.with_value(|c| c.get(&s.rubric).and_then(|r| r.item(id).map(|i| i.title.clone()))).unwrap_or_else(|| id.to_string())
@@ -66,6 +97,8 @@ pub fn ResultDetail(selected: RwSignal<Option<usize>>) -> impl IntoView {
                         <dt>{NarrativeField::KienNghi.label(lang)}</dt><dd>{s.narrative.proposals.clone()}</dd>
                     </dl>
                 </section>
+            }
+            .into_any()
             }
         })
     }

@@ -4,8 +4,9 @@
 
 use std::cell::OnceCell;
 
+use crate::domain::canonical::sha256_hex;
 use crate::domain::catalog::Catalog;
-use crate::domain::district::collection::{receive, receive_too_large, Received};
+use crate::domain::district::collection::{receive_hashed, receive_too_large, Received};
 use crate::storage::envelope::encode;
 
 thread_local! {
@@ -18,14 +19,28 @@ fn to_json(r: &Received) -> String {
     encode(r).unwrap_or_default()
 }
 
+/// Parses the shipped rubrics now (the worker module calls this before each arena scope, so the
+/// catalog, which lives on, is never allocated inside one).
+pub fn warm_up() {
+    CATALOG.with(|c| {
+        c.get_or_init(|| Catalog::shipped().ok());
+    });
+}
+
 /// Verifies one file's bytes; the `Received` as stored (empty if the rubrics failed to load,
-/// which the page treats as "verify it here instead"). Exported to JS by the district's module
-/// only (`src/bin/district.rs`), so the cell's page does not carry the verifier.
-pub fn chibo_receive(name: &str, bytes: &[u8]) -> String {
+/// which the page treats as "verify it here instead"). `sha256` is the bytes' SHA-256 in
+/// lower-case hex from the browser's crypto, or empty to compute it here. Exported to JS by the
+/// verifier module (`src/bin/verify.rs`) only.
+pub fn chibo_receive(name: &str, bytes: &[u8], sha256: String) -> String {
+    let valid = sha256.len() == 64
+        && sha256
+            .bytes()
+            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+    let sha256 = if valid { sha256 } else { sha256_hex(bytes) };
     CATALOG.with(|c| {
         c.get_or_init(|| Catalog::shipped().ok())
             .as_ref()
-            .map(|cat| to_json(&receive(name, bytes, cat)))
+            .map(|cat| to_json(&receive_hashed(name, bytes, sha256, cat)))
             .unwrap_or_default()
     })
 }

@@ -7,11 +7,11 @@ use serde::{Deserialize, Serialize};
 
 use super::collection::{Classified, Outcome, Received, Status};
 use super::csv;
+use super::digest::ResultDigest;
 use super::registry::{normalize, Registry, RegistryEntry};
 use crate::domain::catalog::Catalog;
 use crate::domain::quarter::QuarterId;
 use crate::domain::rating::Rating;
-use crate::domain::result_doc::ResultSubject;
 
 /// The upper level's own rating and note for one cell and quarter. Kept beside the signed
 /// result, never inside it.
@@ -89,9 +89,9 @@ pub fn shortfall_vi(code: &str) -> String {
     }
 }
 
-fn subject(r: &Received) -> Option<&ResultSubject> {
+fn digest(r: &Received) -> Option<&ResultDigest> {
     match &r.outcome {
-        Outcome::Verified { subject, .. } => Some(subject),
+        Outcome::Verified { digest, .. } => Some(digest),
         Outcome::Rejected { .. } => None,
     }
 }
@@ -110,7 +110,7 @@ pub fn aggregate(
     let mut losses: BTreeMap<String, (u32, u32)> = BTreeMap::new();
     let mut titles: HashMap<String, String> = HashMap::new();
     for (index, (r, c)) in received.iter().zip(classified).enumerate() {
-        let s = subject(r);
+        let s = digest(r);
         if s.is_some_and(|s| s.quarter != quarter) {
             continue;
         }
@@ -121,13 +121,11 @@ pub fn aggregate(
         let Outcome::Verified { fingerprint, .. } = &r.outcome else {
             continue;
         };
-        let cell_name = c.cell.clone().unwrap_or_else(|| s.cell.name.clone());
-        for m in &s.meetings {
-            for i in &m.items {
-                let e = losses.entry(i.id.clone()).or_default();
-                e.0 += i.max_points - i.points.min(i.max_points);
-                e.1 += i.max_points;
-            }
+        let cell_name = c.cell.clone().unwrap_or_else(|| s.cell_name.clone());
+        for l in &s.losses {
+            let e = losses.entry(l.item.clone()).or_default();
+            e.0 += l.lost;
+            e.1 += l.possible;
         }
         if let Some(rubric) = catalog.get(&s.rubric) {
             for item in rubric.items() {
@@ -140,12 +138,12 @@ pub fn aggregate(
             index,
             review: reviews.get(&review_key(&cell_name, quarter)).cloned(),
             cell_name,
-            cell_type: s.cell.cell_type,
-            parent_committee: s.cell.parent_committee.clone(),
-            meetings: s.meetings.len() as u32,
-            average_tenths: s.quarter_result.average_tenths,
-            rating: s.quarter_result.rating,
-            shortfalls: s.quarter_result.shortfalls.clone(),
+            cell_type: s.cell_type,
+            parent_committee: s.parent_committee.clone(),
+            meetings: s.meetings,
+            average_tenths: s.average_tenths,
+            rating: s.rating,
+            shortfalls: s.shortfalls.clone(),
             fingerprint: fingerprint.clone(),
             file_name: r.file_name.clone(),
         });

@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::digest::ResultDigest;
 use super::registry::{normalize, same_cell, Registry};
 use crate::domain::canonical::sha256_hex;
 use crate::domain::catalog::Catalog;
@@ -28,7 +29,8 @@ pub struct Received {
 ///
 /// Written internally tagged (`"kind": "verified"` beside the fields); read through
 /// [`OutcomeWire`], because serde reads an internally tagged enum by first copying the whole value
-/// into a buffer, which for a 27 KB subject doubled the cost of opening a collection.
+/// into a buffer. A verified file keeps only its [`ResultDigest`]; the full result stays in the
+/// file (stored beside it by the app).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", tag = "kind", try_from = "OutcomeWire")]
 pub enum Outcome {
@@ -38,7 +40,7 @@ pub enum Outcome {
         issuer: String,
         fingerprint: String,
         created: String,
-        subject: Box<ResultSubject>,
+        digest: Box<ResultDigest>,
     },
     /// Refused by verification: the reason's code, Vietnamese message and English message
     /// (empty in files received by a version that did not keep it).
@@ -56,7 +58,8 @@ pub enum Outcome {
 
 /// Every field of either [`Outcome`] variant, read in one pass; [`Outcome::try_from`] then
 /// insists on the fields of the variant `kind` names (unknown fields are ignored, as the derived
-/// reader did).
+/// reader did). Files received before digests (schema of 2026-11) kept the whole `subject`: its
+/// digest is made when it is read.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct OutcomeWire {
@@ -65,6 +68,7 @@ struct OutcomeWire {
     issuer: Option<String>,
     fingerprint: Option<String>,
     created: Option<String>,
+    digest: Option<Box<ResultDigest>>,
     subject: Option<Box<ResultSubject>>,
     code: Option<String>,
     message: Option<String>,
@@ -83,7 +87,11 @@ impl TryFrom<OutcomeWire> for Outcome {
                 issuer: need(w.issuer, "issuer")?,
                 fingerprint: need(w.fingerprint, "fingerprint")?,
                 created: need(w.created, "created")?,
-                subject: w.subject.ok_or("missing field `subject`")?,
+                digest: match (w.digest, w.subject) {
+                    (Some(d), _) => d,
+                    (None, Some(s)) => Box::new(ResultDigest::of(&s)),
+                    (None, None) => return Err("missing field `digest`".into()),
+                },
             }),
             "rejected" => Ok(Self::Rejected {
                 code: need(w.code, "code")?,
@@ -110,16 +118,26 @@ impl Outcome {
 
 /// Verifies one file's bytes.
 pub fn receive(file_name: &str, bytes: &[u8], catalog: &Catalog) -> Received {
-    let sha256 = sha256_hex(bytes);
+    receive_hashed(file_name, bytes, sha256_hex(bytes), catalog)
+}
+
+/// [`receive`], given the SHA-256 of the bytes (lower-case hex) computed elsewhere: the import's
+/// workers take it from the browser's own SHA-256, several times faster than ours in wasm.
+pub fn receive_hashed(
+    file_name: &str,
+    bytes: &[u8],
+    sha256: String,
+    catalog: &Catalog,
+) -> Received {
     let outcome = match std::str::from_utf8(bytes) {
         Err(_) => Outcome::rejected(&VerifyError::NotJson),
         Ok(text) => match verify_result(text, catalog) {
             Ok(v) => Outcome::Verified {
+                digest: Box::new(ResultDigest::of(&v.subject)),
                 id: v.id,
                 issuer: v.issuer,
                 fingerprint: v.fingerprint,
                 created: v.created,
-                subject: Box::new(v.subject),
             },
             Err(e) => Outcome::rejected(&e),
         },
@@ -129,6 +147,28 @@ pub fn receive(file_name: &str, bytes: &[u8], catalog: &Catalog) -> Received {
         sha256,
         outcome,
     }
+}
+
+/// The file a result was verified from, read again when someone opens it: its
+/// `credentialSubject`. (Files received before the app kept them are stored as the stand-in
+/// `{"credentialSubject": …}` that [`legacy_file`] makes.)
+pub fn stored_subject(bytes: &[u8]) -> Result<ResultSubject, String> {
+    #[derive(Deserialize)]
+    struct StoredFile {
+        #[serde(rename = "credentialSubject")]
+        subject: ResultSubject,
+    }
+    serde_json::from_slice::<StoredFile>(bytes)
+        .map(|f| f.subject)
+        .map_err(|e| e.to_string())
+}
+
+/// For a stored [`Received`] of the first format (2026-11), whose verified outcome held the
+/// whole subject: the stand-in file to keep beside its summary (read by [`stored_subject`]).
+/// `None` for a rejected file, which keeps no file.
+pub fn legacy_file(received: &serde_json::Value) -> Option<Vec<u8>> {
+    let subject = received.get("outcome")?.get("subject")?;
+    serde_json::to_vec(&serde_json::json!({ "credentialSubject": subject })).ok()
 }
 
 /// A file refused unread because it is larger than any result can be. It gets its own hash (of
@@ -349,7 +389,7 @@ pub fn classify(received: &[Received], registry: &Registry) -> Vec<Classified> {
                 id,
                 issuer,
                 created,
-                subject,
+                digest,
                 fingerprint,
             } => {
                 let first_bytes = seen_hash.insert(r.sha256.clone());
@@ -358,7 +398,7 @@ pub fn classify(received: &[Received], registry: &Registry) -> Vec<Classified> {
                 let first_id = seen_id.insert((issuer.clone(), id.clone()));
                 if !first_bytes || !first_id {
                     status(Status::Duplicate, Reason::SameId)
-                } else if subject.training {
+                } else if digest.training {
                     status(Status::Training, Reason::Training)
                 } else {
                     match registry.get(issuer.as_str()) {
@@ -379,11 +419,11 @@ pub fn classify(received: &[Received], registry: &Registry) -> Vec<Classified> {
                                 },
                             )
                         }
-                        Some(e) if !same_cell(&e.cell_name, &subject.cell.name) => status(
+                        Some(e) if !same_cell(&e.cell_name, &digest.cell_name) => status(
                             Status::KeyCellMismatch,
                             Reason::KeyOfAnotherCell {
                                 registered: e.cell_name.clone(),
-                                named: subject.cell.name.clone(),
+                                named: digest.cell_name.clone(),
                             },
                         ),
                         Some(e) => Classified {
@@ -407,14 +447,14 @@ pub fn classify(received: &[Received], registry: &Registry) -> Vec<Classified> {
             Outcome::Verified {
                 created,
                 id,
-                subject,
+                digest,
                 ..
             },
         ) = (c.status, &r.outcome)
         {
             let key = (
                 normalize(c.cell.as_deref().unwrap_or_default()),
-                subject.quarter,
+                digest.quarter,
             );
             let cand = (created.clone(), id.clone(), i);
             match newest.get(&key) {
@@ -426,10 +466,10 @@ pub fn classify(received: &[Received], registry: &Registry) -> Vec<Classified> {
         }
     }
     for (i, (r, c)) in received.iter().zip(out.iter_mut()).enumerate() {
-        if let (Status::Valid, Outcome::Verified { subject, .. }) = (c.status, &r.outcome) {
+        if let (Status::Valid, Outcome::Verified { digest, .. }) = (c.status, &r.outcome) {
             let key = (
                 normalize(c.cell.as_deref().unwrap_or_default()),
-                subject.quarter,
+                digest.quarter,
             );
             if let Some(best) = newest.get(&key).filter(|b| b.2 != i) {
                 c.status = Status::Superseded;

@@ -4,4 +4,5 @@
 pub mod aggregate;
 pub mod collection;
 pub mod csv;
+pub mod digest;
 pub mod registry;

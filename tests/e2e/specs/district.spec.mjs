@@ -211,6 +211,65 @@ test('when workers answer nonsense or fail mid-import, the page verifies those f
   await expect(page.getByTestId('status-counts')).toContainText('khóa chưa đăng ký: 120');
 });
 
+test('a collection stored by the first version (whole results in one store) is moved to the current layout and still opens', async ({ page }) => {
+  const dir = `${ROOT}-legacy`;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const files = sample(dir, ['--count', '2', '--seed', '720', '--real']);
+  const docs = files.map((f) => JSON.parse(readFileSync(f, 'utf8')));
+  // The stored form of 2026-11: each value held the whole subject.
+  const values = docs.map((d, i) => JSON.stringify({
+    format: 'chibo-store', schema: 1,
+    data: {
+      fileName: files[i].split('/').pop(), sha256: String(i).repeat(64),
+      outcome: { kind: 'verified', id: d.id, issuer: d.issuer, fingerprint: `z6Mk-cu-${i}`, created: d.proof.created, subject: d.credentialSubject },
+    },
+  }));
+  // Written on the same origin before the district page ever opens its database.
+  await page.goto('/verify.html');
+  await page.evaluate((vals) => new Promise((resolve, reject) => {
+    const req = indexedDB.open('chibo-district', 1);
+    req.onupgradeneeded = () => req.result.createObjectStore('received', { autoIncrement: true });
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const db = req.result;
+      const tx = db.transaction('received', 'readwrite');
+      for (const v of vals) tx.objectStore('received').add(v);
+      tx.oncomplete = () => { db.close(); resolve(); };
+    };
+  }), values);
+
+  await page.goto('/district.html');
+  await page.getByLabel('Nhập danh bạ (CSV hoặc JSON)').setInputFiles(`${dir}/registry.csv`);
+  await page.getByLabel('Năm').fill('2026');
+  await page.getByLabel('Năm').dispatchEvent('change');
+  await page.getByLabel('Quý', { exact: true }).selectOption('4');
+  await expect(page.getByTestId('status-counts')).toContainText('Tất cả: 2');
+  await expect(page.getByTestId('status-counts')).toContainText('hợp lệ: 2');
+  const name = docs[0].credentialSubject.cell.name;
+  await page.getByTestId('district-row').filter({ hasText: name }).getByRole('button', { name: 'Xem' }).click();
+  await expect(page.getByTestId('result-detail')).toContainText(`${name} — quý 4/2026`);
+  await expect(page.getByTestId('result-detail')).toContainText(docs[0].credentialSubject.narrative.strengths);
+
+  // Moved, not copied: the old store is empty and a reload reads the new layout.
+  const left = await page.evaluate(() => new Promise((resolve) => {
+    const req = indexedDB.open('chibo-district');
+    req.onsuccess = () => {
+      const db = req.result;
+      const tx = db.transaction(['received', 'batches'], 'readonly');
+      const out = {};
+      tx.objectStore('received').count().onsuccess = (e) => { out.received = e.target.result; };
+      tx.objectStore('batches').count().onsuccess = (e) => { out.batches = e.target.result; };
+      tx.oncomplete = () => { db.close(); resolve(out); };
+    };
+  }));
+  expect(left).toEqual({ received: 0, batches: 1 });
+  await page.reload();
+  await expect(page.getByTestId('status-counts')).toContainText('Tất cả: 2');
+  await page.getByTestId('district-row').filter({ hasText: name }).getByRole('button', { name: 'Xem' }).click();
+  await expect(page.getByTestId('result-detail')).toContainText(`${name} — quý 4/2026`);
+});
+
 test('the cell page never downloads the district code, and an old #cap-tren bookmark opens the district page', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByTestId('quarter-title')).toBeVisible();
