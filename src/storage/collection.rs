@@ -20,7 +20,12 @@ fn db() -> &'static str {
 #[wasm_bindgen(module = "/src/storage/idb.js")]
 extern "C" {
     #[wasm_bindgen(catch)]
-    async fn idb_add_batch(name: &str, texts: Array, files: Array) -> Result<JsValue, JsValue>;
+    async fn idb_add_batch(
+        name: &str,
+        texts: Array,
+        files: Array,
+        chunk: &JsValue,
+    ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
     async fn idb_get_all(name: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
@@ -67,8 +72,9 @@ fn stored_batch(batch: f64, received: Vec<Received>) -> Vec<Stored> {
         .collect()
 }
 
-/// A received file, the text its summary is stored as, and the file itself (kept for a verified
-/// file only: the chosen `File`, stored by the browser, never copied into the module's memory).
+/// A received file, the text its summary is stored as, and the file itself, kept for a verified
+/// file only: the chosen `File`, or `true` for "its span in the worker's Blob of the chunk" (see
+/// [`add_all`]); stored by the browser, never copied into the module's memory.
 pub struct ToStore {
     text: String,
     received: Received,
@@ -80,26 +86,27 @@ impl ToStore {
     /// every map in it has string keys; if it ever did, the empty text makes [`add_all`] refuse
     /// the chunk rather than store something unreadable.)
     pub fn new(received: Received, file: &Blob) -> Self {
-        Self::kept(encode(&received).unwrap_or_default(), received, file)
+        Self::kept(
+            encode(&received).unwrap_or_default(),
+            received,
+            file.clone().into(),
+        )
     }
 
-    /// Takes the stored form a worker made (`worker_api::chibo_receive`) and the file, so the
-    /// page only reads the summary; `None` if it is not a stored `Received`.
-    pub fn from_stored(text: String, file: &Blob) -> Option<Self> {
+    /// Takes the stored form a worker made (`worker_api::chibo_receive`) and where the file is
+    /// (the `File`, or `true`: in the chunk's Blob), so the page only reads the summary; `None`
+    /// if it is not a stored `Received`.
+    pub fn from_stored(text: String, file: JsValue) -> Option<Self> {
         let received = decode::<Received>(&text).ok()?;
         Some(Self::kept(text, received, file))
     }
 
-    fn kept(text: String, received: Received, file: &Blob) -> Self {
+    fn kept(text: String, received: Received, file: JsValue) -> Self {
         let verified = matches!(received.outcome, Outcome::Verified { .. });
         Self {
             text,
             received,
-            file: if verified {
-                file.clone().into()
-            } else {
-                JsValue::NULL
-            },
+            file: if verified { file } else { JsValue::NULL },
         }
     }
 
@@ -109,9 +116,13 @@ impl ToStore {
     }
 }
 
-/// Adds files, as one batch; returns them with their keys. On failure the files come back with the message,
-/// so the caller can still show them.
-pub async fn add_all(items: Vec<ToStore>) -> Result<Vec<Stored>, (CollectionError, Vec<Received>)> {
+/// Adds files, as one batch; returns them with their keys. `chunk` is the worker's `{blob,
+/// spans}` of these files (or null). On failure the files come back with the message, so the
+/// caller can still show them.
+pub async fn add_all(
+    items: Vec<ToStore>,
+    chunk: &JsValue,
+) -> Result<Vec<Stored>, (CollectionError, Vec<Received>)> {
     let (texts, files) = (Array::new(), Array::new());
     let mut received = Vec::with_capacity(items.len());
     let mut unencoded = false;
@@ -125,7 +136,7 @@ pub async fn add_all(items: Vec<ToStore>) -> Result<Vec<Stored>, (CollectionErro
     if unencoded {
         return Err((CollectionError::Write, items));
     }
-    match idb_add_batch(db(), texts, files)
+    match idb_add_batch(db(), texts, files, chunk)
         .await
         .ok()
         .and_then(|b| b.as_f64())

@@ -44,6 +44,7 @@ pub struct District {
 #[wasm_bindgen::prelude::wasm_bindgen(module = "/src/ui/import_workers.js")]
 extern "C" {
     fn workers_available() -> bool;
+    fn prepare_workers();
     #[wasm_bindgen(js_name = verify_in_workers)]
     async fn verify_in_workers_js(
         files: js_sys::Array,
@@ -65,15 +66,16 @@ struct Intake {
 
 type SharedIntake = std::rc::Rc<std::cell::RefCell<Intake>>;
 
-/// Stores one chunk (chunks arrive one at a time, in order).
-async fn store(intake: &SharedIntake, chunk: Vec<ToStore>) {
+/// Stores one chunk (chunks arrive one at a time, in order); `blob` is the worker's Blob of it,
+/// or null (see `collection::add_all`).
+async fn store(intake: &SharedIntake, chunk: Vec<ToStore>, blob: &wasm_bindgen::JsValue) {
     if intake.borrow().failed.is_some() {
         let mut i = intake.borrow_mut();
         i.files
             .extend(chunk.into_iter().map(|t| (None, t.into_received())));
         return;
     }
-    let result = collection::add_all(chunk).await;
+    let result = collection::add_all(chunk, blob).await;
     let mut i = intake.borrow_mut();
     match result {
         Ok(stored) => i
@@ -104,18 +106,23 @@ async fn verify_in_workers(
         d.progress.set(Some((done as usize, total)));
     });
     let array: js_sys::Array = files.iter().collect();
-    let deliver = Closure::<dyn FnMut(f64, js_sys::Array) -> js_sys::Promise>::new(
-        move |start: f64, texts: js_sys::Array| {
+    let deliver = Closure::<dyn FnMut(f64, js_sys::Array, JsValue) -> js_sys::Promise>::new(
+        move |start: f64, texts: js_sys::Array, blob: JsValue| {
             let (files, intake) = (files.clone(), intake.clone());
             wasm_bindgen_futures::future_to_promise(async move {
                 let start = start as usize;
                 let mut chunk = Vec::with_capacity(texts.length() as usize);
                 for (i, text) in texts.iter().enumerate() {
                     let file = files.get(start + i);
+                    // The file is in the worker's Blob of the chunk (if it sent one).
+                    let place = match (blob.is_object(), file) {
+                        (true, _) => Some(JsValue::TRUE),
+                        (false, f) => f.map(|f| JsValue::from(f.clone())),
+                    };
                     match text
                         .as_string()
-                        .zip(file)
-                        .and_then(|(t, f)| ToStore::from_stored(t, f))
+                        .zip(place)
+                        .and_then(|(t, p)| ToStore::from_stored(t, p))
                     {
                         Some(t) => chunk.push(t),
                         // Not a stored `Received` (a worker without its rubrics, say): this
@@ -132,7 +139,7 @@ async fn verify_in_workers(
                         }
                     }
                 }
-                store(&intake, chunk).await;
+                store(&intake, chunk, &blob).await;
                 Ok(JsValue::UNDEFINED)
             })
         },
@@ -193,7 +200,7 @@ async fn verify_here(d: District, files: &[web_sys::File], intake: &SharedIntake
             .zip(bytes)
             .map(|(file, b)| receive_here(d, file, b))
             .collect();
-        store(intake, chunk).await;
+        store(intake, chunk, &wasm_bindgen::JsValue::NULL).await;
         done += slice.len();
         d.progress.set(Some((done, total)));
         yield_now().await;
@@ -267,6 +274,8 @@ impl District {
             lang,
             progress: RwSignal::new(None),
         };
+        // The import's workers start loading now, not when the first files arrive.
+        prepare_workers();
         spawn_local(async move {
             match collection::load_all().await {
                 Ok((stored, unreadable)) => {

@@ -31,6 +31,8 @@ pub fn ImportPanel() -> impl IntoView {
     let confirming: RwSignal<Option<(String, String, String)>> = RwSignal::new(None);
     let valid_from = RwSignal::new(now_iso().get(..10).unwrap_or("2026-01-01").to_string());
     let dragging = RwSignal::new(false);
+    let importing = Memo::new(move |_| d.progress.with(Option::is_some));
+    let progress = move || d.progress.get().unwrap_or_default();
     // `webkitdirectory` (choose a whole folder) is not in the view macro's attribute list.
     let folder = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
@@ -149,10 +151,13 @@ pub fn ImportPanel() -> impl IntoView {
                     </div>
                 </div>
             </div>
-            {move || d.progress.get().map(|(done, total)| view! {
+            // Built once per import, then only its figures change: rebuilding the paragraph on
+            // each chunk made the browser lay out and paint the whole page (a third of the
+            // page's time during a 5,000-file import).
+            {move || importing.get().then(|| view! {
                 <p role="status" data-testid="import-progress">
-                    <progress max=total value=done></progress>
-                    {move || tf(lang.get(), " Đang kiểm tra {}/{} tệp…", &[&done, &total])}
+                    <progress max=move || progress().1 value=move || progress().0></progress>
+                    {move || tf(lang.get(), " Đang kiểm tra {}/{} tệp…", &[&progress().0, &progress().1])}
                 </p>
             })}
             {move || d.message.get().map(|r| match r {
