@@ -16,3 +16,4 @@ page() { # title html module
 }
 page "Cell page (\`index.html\`, what a secretary downloads):" index.html chibo-app
 page "District page (\`district.html\`):" district.html chibo-district
+page "The district import's verifier (\`verify.html\`, loaded by the import's Web Workers, built for speed):" verify.html chibo-verify

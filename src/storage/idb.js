@@ -82,7 +82,9 @@ function addBatch(tx, texts, files, chunk) {
 /** Adds one batch of summaries with their files (see `addBatch`); resolves to the batch's key. */
 export async function idb_add_batch(name, texts, files, chunk) {
   const db = await open(name);
-  const tx = db.transaction([BATCHES, FILES], 'readwrite');
+  // Relaxed: the commit does not wait for the disk to confirm (an import writes a hundred
+  // batches); what a power cut could lose, the district still has as files.
+  const tx = db.transaction([BATCHES, FILES], 'readwrite', { durability: 'relaxed' });
   return done(tx, addBatch(tx, texts, files, chunk));
 }
 
