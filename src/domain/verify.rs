@@ -208,14 +208,26 @@ pub struct VerifiedResult {
     pub created: String,
 }
 
+/// Whether any number in `v` is not a safe integer: a walk that builds no paths (it runs on every
+/// file; [`unsafe_number`] then names the place, for the few that fail).
+fn has_unsafe_number(v: &Value) -> bool {
+    match v {
+        Value::Number(n) => !is_safe(n),
+        Value::Array(a) => a.iter().any(has_unsafe_number),
+        Value::Object(o) => o.values().any(has_unsafe_number),
+        _ => false,
+    }
+}
+
+fn is_safe(n: &serde_json::Number) -> bool {
+    n.as_u64().is_some_and(|x| x <= MAX_SAFE_INTEGER)
+        || n.as_i64()
+            .is_some_and(|x| x.unsigned_abs() <= MAX_SAFE_INTEGER)
+}
+
 fn unsafe_number(v: &Value, path: &mut String) -> Option<String> {
     match v {
-        Value::Number(n) => {
-            let ok = n.as_u64().is_some_and(|x| x <= MAX_SAFE_INTEGER)
-                || n.as_i64()
-                    .is_some_and(|x| x.unsigned_abs() <= MAX_SAFE_INTEGER);
-            (!ok).then(|| path.clone())
-        }
+        Value::Number(n) => (!is_safe(n)).then(|| path.clone()),
         Value::Array(a) => a.iter().enumerate().find_map(|(i, x)| {
             let len = path.len();
             path.push_str(&format!("[{i}]"));
@@ -310,7 +322,8 @@ pub fn verify_result(text: &str, catalog: &Catalog) -> Result<VerifiedResult, Ve
     })?;
 
     // Only now, with a valid signature, is the content read.
-    if let Some(path) = unsafe_number(&doc, &mut String::new()) {
+    if has_unsafe_number(&doc) {
+        let path = unsafe_number(&doc, &mut String::new()).unwrap_or_default();
         return Err(VerifyError::UnsafeNumber(path));
     }
     let types_ok = doc.get("type").and_then(Value::as_array).is_some_and(|t| {
