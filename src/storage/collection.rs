@@ -175,7 +175,12 @@ pub async fn load_all() -> Result<(Vec<Stored>, usize), CollectionError> {
             }
         }
     }
-    let (migrated, left) = migrate(&Array::from(&all.get(2)), &Array::from(&all.get(3))).await?;
+    // A migration that cannot be written leaves the old values where they are, counted as not
+    // readable this time, and is tried again at the next opening.
+    let (legacy_keys, legacy_values) = (Array::from(&all.get(2)), Array::from(&all.get(3)));
+    let (migrated, left) = migrate(&legacy_keys, &legacy_values)
+        .await
+        .unwrap_or((Vec::new(), legacy_values.length() as usize));
     out.extend(migrated);
     out.sort_by_key(|s| s.key);
     Ok((out, unreadable + left))
