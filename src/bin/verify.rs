@@ -15,8 +15,8 @@ mod worker {
 
     /// Verifies one file, answering its stored form as a JS string (see
     /// `chibo::ui::worker_api::chibo_receive`; `sha256` is the bytes' hash from the browser, or
-    /// empty). The rubrics are parsed before the first scope,
-    /// and the answer is copied to JavaScript inside it: nothing allocated in the scope outlives it.
+    /// empty). The rubrics are parsed before the first scope, and the answer is copied to
+    /// JavaScript inside it: nothing allocated in the scope outlives it.
     #[wasm_bindgen]
     pub fn chibo_receive(name: &str, bytes: &[u8], sha256: String) -> JsValue {
         chibo::ui::worker_api::warm_up();

@@ -4,9 +4,8 @@
 
 use std::cell::OnceCell;
 
-use crate::domain::canonical::sha256_hex;
 use crate::domain::catalog::Catalog;
-use crate::domain::district::collection::{receive_hashed, receive_too_large, Received};
+use crate::domain::district::collection::{receive, receive_hashed, receive_too_large, Received};
 use crate::storage::envelope::encode;
 
 thread_local! {
@@ -19,12 +18,15 @@ fn to_json(r: &Received) -> String {
     encode(r).unwrap_or_default()
 }
 
+/// Runs `f` with the shipped rubrics, parsed on first use (`None` if they failed to load).
+fn with_catalog<R>(f: impl FnOnce(&Catalog) -> R) -> Option<R> {
+    CATALOG.with(|c| c.get_or_init(|| Catalog::shipped().ok()).as_ref().map(f))
+}
+
 /// Parses the shipped rubrics now (the worker module calls this before each arena scope, so the
 /// catalog, which lives on, is never allocated inside one).
 pub fn warm_up() {
-    CATALOG.with(|c| {
-        c.get_or_init(|| Catalog::shipped().ok());
-    });
+    with_catalog(|_| ());
 }
 
 /// Verifies one file's bytes; the `Received` as stored (empty if the rubrics failed to load,
@@ -32,17 +34,18 @@ pub fn warm_up() {
 /// lower-case hex from the browser's crypto, or empty to compute it here. Exported to JS by the
 /// verifier module (`src/bin/verify.rs`) only.
 pub fn chibo_receive(name: &str, bytes: &[u8], sha256: String) -> String {
-    let valid = sha256.len() == 64
+    let hashed = sha256.len() == 64
         && sha256
             .bytes()
             .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
-    let sha256 = if valid { sha256 } else { sha256_hex(bytes) };
-    CATALOG.with(|c| {
-        c.get_or_init(|| Catalog::shipped().ok())
-            .as_ref()
-            .map(|cat| to_json(&receive_hashed(name, bytes, sha256, cat)))
-            .unwrap_or_default()
+    with_catalog(|cat| {
+        to_json(&if hashed {
+            receive_hashed(name, bytes, sha256, cat)
+        } else {
+            receive(name, bytes, cat)
+        })
     })
+    .unwrap_or_default()
 }
 
 /// A file refused unread for its size, in its stored form.
