@@ -377,3 +377,22 @@ fn a_file_stored_before_digests_reads_back_with_its_digest_and_its_full_result()
     assert!(!text.contains("\"subject\""), "{text}");
     assert_eq!(serde_json::from_str::<Received>(&text).unwrap(), r);
 }
+
+/// The import's workers warm up by verifying `docs/examples/result.signed.json` over and over
+/// (`ui::worker_api::warm_up_round`): it must be received as a verified result with the shipped
+/// rubrics, or the warm-up stops at once and warms nothing.
+#[test]
+fn the_workers_warm_up_sample_is_received_as_verified() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples/result.signed.json");
+    let bytes = std::fs::read(path).unwrap();
+    let r = receive("warm-up.json", &bytes, &common::catalog());
+    assert!(
+        matches!(
+            r.outcome,
+            chibo::domain::district::collection::Outcome::Verified { .. }
+        ),
+        "{:?}",
+        r.outcome
+    );
+}

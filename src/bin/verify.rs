@@ -24,6 +24,13 @@ mod worker {
             .scope(|| JsValue::from_str(&chibo::ui::worker_api::chibo_receive(name, bytes, sha256)))
     }
 
+    /// One warm-up round (see `chibo::ui::worker_api::warm_up_round`), in its own scope.
+    #[wasm_bindgen]
+    pub fn chibo_warm_up() -> bool {
+        chibo::ui::worker_api::warm_up();
+        ARENA.scope(chibo::ui::worker_api::warm_up_round)
+    }
+
     /// A file refused unread for its size (see `chibo::ui::worker_api`).
     #[wasm_bindgen]
     pub fn chibo_receive_too_large(name: &str, size: f64) -> String {

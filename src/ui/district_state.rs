@@ -274,8 +274,6 @@ impl District {
             lang,
             progress: RwSignal::new(None),
         };
-        // The import's workers start loading now, not when the first files arrive.
-        prepare_workers();
         spawn_local(async move {
             match collection::load_all().await {
                 Ok((stored, unreadable)) => {
@@ -292,6 +290,9 @@ impl District {
                 }
                 Err(e) => d.problem(&e),
             }
+            // The import's workers start (and warm up) once the page has shown what it holds,
+            // not when the first files arrive; before, they would slow the page's own load.
+            prepare_workers();
         });
         d
     }

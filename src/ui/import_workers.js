@@ -3,6 +3,8 @@
 // module named by verify.html. Called only from
 // src/ui/district_state.rs, which verifies on the page whatever this does not take care of.
 const CHUNK = 100;
+// Chunks a worker holds at once: it reads the next while it verifies one (see verify-worker.js).
+const AHEAD = 3;
 let pool = null;
 
 // The verifier module's files (hashed names) are named by verify.html, a page of its own that
@@ -44,12 +46,16 @@ async function ready_pool() {
 }
 
 /**
- * Starts the workers and their module ahead of an import (the district page calls it when it
- * opens), so the first files are not kept waiting for them. Never fails: an import starts them
- * again if this could not.
+ * Starts the workers and their module ahead of an import (the district page calls it once it
+ * has loaded), so the first files are not kept waiting for them; they then warm up. It waits
+ * for the page to be idle (at most 2 s): it has just been given a collection to show. Never
+ * fails: an import starts them again if this could not.
  */
 export function prepare_workers() {
-  if (workers_available()) ready_pool().catch(() => {});
+  if (!workers_available()) return;
+  const start = () => { ready_pool().catch(() => {}); };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 2000 });
+  else setTimeout(start, 0);
 }
 
 /**
@@ -81,28 +87,34 @@ export async function verify_in_workers(files, max, progress, deliver) {
   let shown = 0;
   try {
     await Promise.all(pool.map((w) => new Promise((resolve, reject) => {
-      const take = () => {
-        if (next >= files.length) { w.onmessage = null; w.onerror = null; resolve(); return; }
-        const start = next;
-        next = Math.min(files.length, next + CHUNK);
-        w.onmessage = (e) => {
-          if (!e.data.ok) { reject(new Error(e.data.error)); return; }
-          ready.set(start, [e.data.out, e.data.chunk ?? null]);
-          flush();
-          done += e.data.out.length;
-          // At most four times a second: each update is a frame to lay out and paint, and at one
-          // per chunk they cost the page ~0.6 s of a 5,000-file import.
-          const now = performance.now();
-          if (now - shown >= 250 || done === files.length) {
-            shown = now;
-            progress(done);
-          }
-          take();
-        };
-        w.onerror = (e) => reject(new Error(e.message || 'worker failed'));
-        w.postMessage({ glue: a.glue, wasm: a.wasm, max, files: files.slice(start, next) });
+      // The first index of each chunk this worker holds, in the order sent (it answers in order).
+      const held = [];
+      const give = () => {
+        while (held.length < AHEAD && next < files.length) {
+          const start = next;
+          next = Math.min(files.length, next + CHUNK);
+          held.push(start);
+          w.postMessage({ glue: a.glue, wasm: a.wasm, max, files: files.slice(start, next) });
+        }
+        if (held.length === 0) { w.onmessage = null; w.onerror = null; resolve(); }
       };
-      take();
+      w.onmessage = (e) => {
+        if (!e.data.ok) { reject(new Error(e.data.error)); return; }
+        const start = held.shift();
+        ready.set(start, [e.data.out, e.data.chunk ?? null]);
+        flush();
+        done += e.data.out.length;
+        // At most four times a second: each update is a frame to lay out and paint, and at one
+        // per chunk they cost the page ~0.6 s of a 5,000-file import.
+        const now = performance.now();
+        if (now - shown >= 250 || done === files.length) {
+          shown = now;
+          progress(done);
+        }
+        give();
+      };
+      w.onerror = (e) => reject(new Error(e.message || 'worker failed'));
+      give();
     })));
   } catch (err) {
     // A broken pool is thrown away; the next import starts fresh. Chunks after a gap are
