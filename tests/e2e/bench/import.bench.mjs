@@ -14,9 +14,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 const DIR = process.env.BENCH_DIR ?? '../../target/bench/results';
 const N = Number(process.env.BENCH_COUNT ?? 5000);
 
-test(`district import of ${N} results`, async ({ page }) => {
-  const names = readdirSync(DIR).filter((f) => f.endsWith('.json'));
-  expect(names).toHaveLength(N);
+// The machine's run-to-run noise is ±0.3 s or more (a shared VM), so the import runs several
+// times, each in a fresh context (an empty collection), and the median is the figure.
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const TARGET_S = 2;
+
+/** One import in a fresh context; the app's own figure and the time until the table shows. */
+async function importOnce(browser, baseURL, names, texts, reopen) {
+  const { viewport, locale, timezoneId } = test.info().project.use;
+  const context = await browser.newContext({ baseURL, viewport, locale, timezoneId });
+  const page = await context.newPage();
   await page.goto('/district.html');
   await page.getByLabel('Nhập danh bạ (CSV hoặc JSON)').setInputFiles(`${DIR}/registry.csv`);
   await expect(page.getByTestId('registry-count')).toHaveText(`${N} khóa trong danh bạ.`);
@@ -25,7 +32,7 @@ test(`district import of ${N} results`, async ({ page }) => {
   await page.getByLabel('Quý', { exact: true }).selectOption('4');
   await page.evaluate(() => { window.__benchFiles = []; });
   for (let i = 0; i < names.length; i += 250) {
-    const batch = names.slice(i, i + 250).map((n) => [n, readFileSync(`${DIR}/${n}`, 'utf8')]);
+    const batch = names.slice(i, i + 250).map((n, j) => [n, texts[i + j]]);
     await page.evaluate((b) => { for (const [n, t] of b) window.__benchFiles.push(new File([t], n, { type: 'application/json' })); }, batch);
   }
   const t0 = await page.evaluate(() => {
@@ -41,9 +48,33 @@ test(`district import of ${N} results`, async ({ page }) => {
   await waitText(page, 'table-summary', new RegExp(`^${N} chi bộ đã nộp hợp lệ, 0 chi bộ chưa nộp`));
   const shown = await page.evaluate((s) => (performance.now() - s) / 1000, t0);
   const reported = await page.getByTestId('district-message').textContent();
-  console.log(`BENCH browser import ${N} files: app reports "${reported}"; until the table shows them: ${shown.toFixed(1)} s`);
-  const t1 = Date.now();
-  await page.reload();
-  await waitText(page, 'table-summary', new RegExp(`^${N} chi bộ đã nộp hợp lệ, 0 chi bộ chưa nộp`));
-  console.log(`BENCH browser reopen with ${N} stored results: ${((Date.now() - t1) / 1000).toFixed(1)} s`);
+  const app = Number(/trong ([0-9]+,[0-9]) giây/.exec(reported)?.[1].replace(',', '.'));
+  expect(app).toBeGreaterThan(0);
+  let reopened = null;
+  if (reopen) {
+    const t1 = Date.now();
+    await page.reload();
+    await waitText(page, 'table-summary', new RegExp(`^${N} chi bộ đã nộp hợp lệ, 0 chi bộ chưa nộp`));
+    reopened = (Date.now() - t1) / 1000;
+  }
+  await context.close();
+  return { app, shown, reopened };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+
+test(`district import of ${N} results`, async ({ browser, baseURL }) => {
+  const names = readdirSync(DIR).filter((f) => f.endsWith('.json'));
+  expect(names).toHaveLength(N);
+  const texts = names.map((n) => readFileSync(`${DIR}/${n}`, 'utf8'));
+  const runs = [];
+  for (let r = 0; r < RUNS; r++) {
+    const run = await importOnce(browser, baseURL, names, texts, r === RUNS - 1);
+    runs.push(run);
+    console.log(`BENCH browser import ${N} files (run ${r + 1}/${RUNS}): the app reports ${run.app.toFixed(1)} s; until the table shows them: ${run.shown.toFixed(1)} s`);
+  }
+  const app = runs.map((r) => r.app);
+  const m = median(app);
+  console.log(`BENCH browser import ${N} files: median ${m.toFixed(1)} s (range ${Math.min(...app).toFixed(1)}–${Math.max(...app).toFixed(1)} s over ${RUNS} runs; until the table shows them: median ${median(runs.map((r) => r.shown)).toFixed(1)} s); target ≤ ${TARGET_S} s: ${m <= TARGET_S ? 'met' : 'MISSED'}`);
+  console.log(`BENCH browser reopen with ${N} stored results: ${runs[RUNS - 1].reopened.toFixed(1)} s`);
 });
