@@ -2,7 +2,9 @@
 // On install it caches both pages and every asset they name (trunk gives them hashed names,
 // so they are read from the pages rather than listed here). Pages: network first, cache when
 // offline. Assets: cache first (their names change when their content does).
-const CACHE = 'chibo-shell-v3';
+// v4: the import's worker script changed its messages (read-ahead, answers name their chunk);
+// a new name makes every client fetch it again with the modules it goes with.
+const CACHE = 'chibo-shell-v4';
 
 // The two pages: the cell's and the district's (each with its own wasm module), and verify.html,
 // which names the district import's verifier module (loaded by its Web Workers).

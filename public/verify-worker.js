@@ -1,8 +1,8 @@
 // A Web Worker of the district import: verifies result files off the page's thread, with the
 // verifier module (`chibo-verify`, src/bin/verify.rs: built for speed, no view code). The page
-// sends {glue, wasm} to have the module loaded ahead, then {glue, wasm, max, files} for each
-// chunk (it may send the next before the answer to the last); the worker answers, in order,
-// {ok, out, chunk} with, per file in order, the domain's `Received` in its stored form
+// sends {glue, wasm} to have the module loaded ahead, then {glue, wasm, max, files, start} for
+// each chunk (it may send the next before the answer to the last); the worker answers, in order,
+// {ok, out, chunk, start} with, per file in order, the domain's `Received` in its stored form
 // (JSON text), and the Blob it read the files from with each file's span ({blob, spans}); or
 // {ok: false, error}.
 
@@ -70,7 +70,7 @@ async function read(files, max) {
 let queue = Promise.resolve();
 
 self.onmessage = (event) => {
-  const { glue, wasm, max, files } = event.data;
+  const { glue, wasm, max, files, start } = event.data;
   // A message without files only loads the module ahead of an import (a failure to load shows,
   // and is retried, when files come).
   if (!files) {
@@ -89,9 +89,9 @@ self.onmessage = (event) => {
         ? api.chibo_receive_too_large(f.name, f.size)
         : api.chibo_receive(f.name, views[i], hashes[i])));
       // The chunk's Blob goes back too: the page stores it as it is, with each kept file's span.
-      self.postMessage({ ok: true, out, chunk: { blob, spans } });
+      self.postMessage({ ok: true, out, chunk: { blob, spans }, start });
     } catch (err) {
-      self.postMessage({ ok: false, error: String(err) });
+      self.postMessage({ ok: false, error: String(err), start });
     }
   });
 };

@@ -94,13 +94,16 @@ export async function verify_in_workers(files, max, progress, deliver) {
           const start = next;
           next = Math.min(files.length, next + CHUNK);
           held.push(start);
-          w.postMessage({ glue: a.glue, wasm: a.wasm, max, files: files.slice(start, next) });
+          w.postMessage({ glue: a.glue, wasm: a.wasm, max, files: files.slice(start, next), start });
         }
         if (held.length === 0) { w.onmessage = null; w.onerror = null; resolve(); }
       };
       w.onmessage = (e) => {
         if (!e.data.ok) { reject(new Error(e.data.error)); return; }
+        // Each answer names its chunk; one that names none, or another than the oldest held,
+        // (a worker script of another version) breaks the pool rather than mislabel files.
         const start = held.shift();
+        if (e.data.start !== start) { reject(new Error('answer out of order')); return; }
         ready.set(start, [e.data.out, e.data.chunk ?? null]);
         flush();
         done += e.data.out.length;

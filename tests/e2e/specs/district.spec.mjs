@@ -191,9 +191,10 @@ test('when workers answer nonsense or fail mid-import, the page verifies those f
   await page.context().route('**/public/verify-worker.js', (route) => (served += 1) && route.fulfill({
     contentType: 'text/javascript',
     body: `self.onmessage = (e) => {
-      const { files } = e.data;
-      if (files.some((f) => f.name.startsWith("0051"))) self.postMessage({ ok: false, error: "broken" });
-      else self.postMessage({ ok: true, out: files.map(() => 'not a stored file') });
+      const { files, start } = e.data;
+      if (!files) return;
+      if (files.some((f) => f.name.startsWith("0051"))) self.postMessage({ ok: false, error: "broken", start });
+      else self.postMessage({ ok: true, out: files.map(() => 'not a stored file'), start });
     };`,
   }));
   await page.goto('/district.html');
