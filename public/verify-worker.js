@@ -45,9 +45,9 @@ async function warm_up(api) {
 
 const hex = (digest) => Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 
-// Reads a chunk's files and hashes them. It starts as soon as the chunk arrives, so that it
-// overlaps the verification of the chunk before it: reading is a wait on the browser's process,
-// a quarter of a worker's time when it came between verifications (docs/benchmarks.md).
+// Reads a chunk's files and hashes them. It starts as soon as the chunk arrives, while the chunk
+// before is verified: the browser's process reads meanwhile, though the bytes reach this thread
+// only between chunks (docs/benchmarks.md, session 5: the import is CPU-bound either way).
 async function read(files, max) {
   // One read for the whole chunk: each read is a round trip to the browser's process, and one
   // blob made of the chunk's files costs one trip instead of a hundred.
