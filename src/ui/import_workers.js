@@ -87,23 +87,28 @@ export async function verify_in_workers(files, max, progress, deliver) {
   let shown = 0;
   try {
     await Promise.all(pool.map((w) => new Promise((resolve, reject) => {
-      // The first index of each chunk this worker holds, in the order sent (it answers in order).
+      // The [first, end) indices of each chunk this worker holds, in the order sent (it answers
+      // in order).
       const held = [];
       const give = () => {
         while (held.length < AHEAD && next < files.length) {
           const start = next;
           next = Math.min(files.length, next + CHUNK);
-          held.push(start);
+          held.push([start, next]);
           w.postMessage({ glue: a.glue, wasm: a.wasm, max, files: files.slice(start, next), start });
         }
         if (held.length === 0) { w.onmessage = null; w.onerror = null; resolve(); }
       };
       w.onmessage = (e) => {
         if (!e.data.ok) { reject(new Error(e.data.error)); return; }
-        // Each answer names its chunk; one that names none, or another than the oldest held,
-        // (a worker script of another version) breaks the pool rather than mislabel files.
-        const start = held.shift();
-        if (e.data.start !== start) { reject(new Error('answer out of order')); return; }
+        // Each answer names its chunk and has one text per file; one that names none, or another
+        // than the oldest held, or has too few or too many texts (a worker script of another
+        // version) breaks the pool rather than mislabel files.
+        const [start, end] = held.shift() ?? [];
+        if (e.data.start !== start || !Array.isArray(e.data.out) || e.data.out.length !== end - start) {
+          reject(new Error('answer out of order'));
+          return;
+        }
         ready.set(start, [e.data.out, e.data.chunk ?? null]);
         flush();
         done += e.data.out.length;

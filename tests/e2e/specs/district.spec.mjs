@@ -12,6 +12,38 @@ function sample(dir, args) {
   return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => `${dir}/${f}`);
 }
 
+/** `count` real sample files in a fresh `${ROOT}-${name}` folder, in name order. */
+function freshSample(name, count, seed) {
+  const dir = `${ROOT}-${name}`;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return sample(dir, ['--count', String(count), '--seed', String(seed), '--real']);
+}
+
+/** Serves `body` as the import's worker script; `served.count` says how often it was fetched. */
+async function fakeWorker(page, body) {
+  const served = { count: 0 };
+  await page.context().route('**/public/verify-worker.js', (route) => {
+    served.count += 1;
+    return route.fulfill({ contentType: 'text/javascript', body });
+  });
+  return served;
+}
+
+/** Chooses `files` for import and waits for the import's message. */
+async function importFiles(page, files) {
+  await page.getByLabel('Chọn tệp (được chọn nhiều)').setInputFiles(files);
+  await expect(page.getByTestId('district-message')).toHaveText(new RegExp(`^Đã nhận ${files.length} tệp`), { timeout: 60_000 });
+}
+
+/** Each of `files` shows as a valid file of an unregistered key; the first `shown` rows in the order chosen. */
+async function expectAllUnregistered(page, files, shown) {
+  await expect(page.getByTestId('status-counts')).toContainText(`Tất cả: ${files.length}`);
+  await expect(page.getByTestId('status-counts')).toContainText(`khóa chưa đăng ký: ${files.length}`);
+  const names = await page.locator('[data-testid="file-row"] td.file-name').allTextContents();
+  expect(names.slice(0, shown)).toEqual(files.slice(0, shown).map((f) => f.split('/').pop()));
+}
+
 /** Builds the 50 files and the registry; returns what the screen must show. */
 function corpus() {
   rmSync(ROOT, { recursive: true, force: true });
@@ -182,34 +214,45 @@ test('files are verified in Web Workers, and on the page with the same result wh
 });
 
 test('when workers answer nonsense or fail mid-import, the page verifies those files itself and each file is stored once', async ({ page }) => {
-  rmSync(`${ROOT}-broken`, { recursive: true, force: true });
-  mkdirSync(`${ROOT}-broken`, { recursive: true });
-  const files = sample(`${ROOT}-broken`, ['--count', '120', '--seed', '710', '--real']);
+  const files = freshSample('broken', 120, 710);
   // A worker that answers every chunk with text that is not a stored file, except that the
   // chunk holding file 0051 fails outright (which breaks the whole pool).
-  let served = 0;
-  await page.context().route('**/public/verify-worker.js', (route) => (served += 1) && route.fulfill({
-    contentType: 'text/javascript',
-    body: `self.onmessage = (e) => {
-      const { files, start } = e.data;
-      if (!files) return;
-      if (files.some((f) => f.name.startsWith("0051"))) self.postMessage({ ok: false, error: "broken", start });
-      else self.postMessage({ ok: true, out: files.map(() => 'not a stored file'), start });
-    };`,
-  }));
+  const served = await fakeWorker(page, `self.onmessage = (e) => {
+    const { files, start } = e.data;
+    if (!files) return;
+    if (files.some((f) => f.name.startsWith("0051"))) self.postMessage({ ok: false, error: "broken", start });
+    else self.postMessage({ ok: true, out: files.map(() => 'not a stored file'), start });
+  };`);
   await page.goto('/district.html');
-  await page.getByLabel('Chọn tệp (được chọn nhiều)').setInputFiles(files);
-  await expect(page.getByTestId('district-message')).toHaveText(/^Đã nhận 120 tệp/, { timeout: 60_000 });
+  await importFiles(page, files);
   // The import really went through the broken workers.
-  expect(served).toBeGreaterThan(0);
-  await expect(page.getByTestId('status-counts')).toContainText('Tất cả: 120');
-  await expect(page.getByTestId('status-counts')).toContainText('khóa chưa đăng ký: 120');
-  // In the order chosen.
-  const names = await page.locator('[data-testid="file-row"] td.file-name').allTextContents();
-  expect(names.slice(0, 3)).toEqual(files.slice(0, 3).map((f) => f.split('/').pop()));
+  expect(served.count).toBeGreaterThan(0);
+  await expectAllUnregistered(page, files, 3);
   await page.reload();
-  await expect(page.getByTestId('status-counts')).toContainText('Tất cả: 120');
-  await expect(page.getByTestId('status-counts')).toContainText('khóa chưa đăng ký: 120');
+  await expectAllUnregistered(page, files, 3);
+});
+
+test('a worker that answers its chunks out of order, without naming them, labels no file wrongly', async ({ page }) => {
+  const files = freshSample('reorder', 210, 720);
+  // A worker script of the earlier kind: real answers from the real verifier, but none names its
+  // chunk, and the first chunk's answer comes last. Taken in the order they come, the second
+  // chunk's results would be filed under the first chunk's files.
+  const served = await fakeWorker(page, `let loaded = null; let first = true;
+  self.onmessage = async (e) => {
+    const { glue, wasm, files } = e.data;
+    loaded ??= import(glue).then(async (m) => { await m.default({ module_or_path: wasm }); return m; });
+    if (!files) return;
+    const api = await loaded;
+    const delay = first ? 1500 : 0;
+    first = false;
+    const out = [];
+    for (const f of files) out.push(api.chibo_receive(f.name, new Uint8Array(await f.arrayBuffer()), ''));
+    setTimeout(() => self.postMessage({ ok: true, out }), delay);
+  };`);
+  await page.goto('/district.html');
+  await importFiles(page, files);
+  expect(served.count).toBeGreaterThan(0);
+  await expectAllUnregistered(page, files, 100);
 });
 
 test('a collection stored by the first version (whole results in one store) is moved to the current layout and still opens', async ({ page }) => {
