@@ -74,6 +74,11 @@ impl Collection {
     }
 }
 
+/// Points a result lost over its meetings, from its full subject.
+fn points_lost(s: &chibo::domain::result_doc::ResultSubject) -> u32 {
+    s.meetings.iter().map(|m| m.max_points - m.points).sum()
+}
+
 fn build() -> (Vec<Received>, Registry) {
     let (c, reg) = build_files();
     (c.receive(), reg)
@@ -236,13 +241,7 @@ fn the_aggregate_counts_only_valid_files_and_lists_missing_cells() {
         .iter()
         .map(|row| {
             let text = std::str::from_utf8(&files.files[row.index].1).unwrap();
-            verify_result(text, &common::catalog())
-                .unwrap()
-                .subject
-                .meetings
-                .iter()
-                .map(|m| m.max_points - m.points)
-                .sum::<u32>()
+            points_lost(&verify_result(text, &common::catalog()).unwrap().subject)
         })
         .sum();
     assert_eq!(lost, expected_lost);
@@ -361,13 +360,7 @@ fn a_file_stored_before_digests_reads_back_with_its_digest_and_its_full_result()
     assert_eq!(**digest, ResultDigest::of(&v.subject));
     assert_eq!(digest.cell_name, v.subject.cell.name);
     let lost: u32 = digest.losses.iter().map(|l| l.lost).sum();
-    let expected: u32 = v
-        .subject
-        .meetings
-        .iter()
-        .map(|m| m.max_points - m.points)
-        .sum();
-    assert_eq!(lost, expected);
+    assert_eq!(lost, points_lost(&v.subject));
     let stand_in = legacy_file(&legacy).unwrap();
     assert_eq!(stored_subject(&stand_in).unwrap(), v.subject);
     // A rejected file keeps no file.

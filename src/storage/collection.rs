@@ -50,6 +50,16 @@ pub struct FileKey {
     pub index: u32,
 }
 
+impl FileKey {
+    /// File `index` of the batch stored under `batch` (IndexedDB keys reach JS as numbers).
+    fn at(batch: f64, index: usize) -> Self {
+        Self {
+            batch: batch as u64,
+            index: index as u32,
+        }
+    }
+}
+
 /// A stored file and its key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stored {
@@ -63,10 +73,7 @@ fn stored_batch(batch: f64, received: Vec<Received>) -> Vec<Stored> {
         .into_iter()
         .enumerate()
         .map(|(i, received)| Stored {
-            key: FileKey {
-                batch: batch as u64,
-                index: i as u32,
-            },
+            key: FileKey::at(batch, i),
             received,
         })
         .collect()
@@ -165,10 +172,7 @@ pub async fn load_all() -> Result<(Vec<Stored>, usize), CollectionError> {
             }
             match v.as_string().map(|s| decode::<Received>(&s)) {
                 Some(Ok(received)) => out.push(Stored {
-                    key: FileKey {
-                        batch: batch as u64,
-                        index: i as u32,
-                    },
+                    key: FileKey::at(batch, i),
                     received,
                 }),
                 _ => unreadable += 1,

@@ -138,7 +138,10 @@ export async function idb_delete(name, pairs) {
   const tx = db.transaction([BATCHES, FILES], 'readwrite');
   const batches = tx.objectStore(BATCHES);
   const byBatch = new Map();
-  for (const [b, i] of pairs) byBatch.set(b, [...(byBatch.get(b) ?? []), i]);
+  for (const [b, i] of pairs) {
+    if (!byBatch.has(b)) byBatch.set(b, []);
+    byBatch.get(b).push(i);
+  }
   for (const [b, indexes] of byBatch) {
     batches.get(b).onsuccess = (e) => {
       const texts = e.target.result;
