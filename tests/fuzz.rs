@@ -1,6 +1,7 @@
-//! Mutation fuzzing of the result verifier, the JSON reader and the rubric parser: no input may
-//! make them panic. Seeds are kept in `tests/fuzz-corpus/` (results from the hostile corpus,
-//! the shipped rubrics); an input that panics is written to `target/fuzz-crashes/` and fails.
+//! Mutation fuzzing of the result verifier, the JSON readers and the rubric parser: no input may
+//! make them panic, and the verifier's two readers must agree. Seeds are kept in
+//! `tests/fuzz-corpus/` (results from the hostile corpus, the shipped rubrics); an input that
+//! panics (or on which the readers disagree) is written to `target/fuzz-crashes/` and fails.
 //!
 //! In `cargo test` each target runs `FUZZ_ITERATIONS` (default 1,500) mutations; `make fuzz`
 //! runs them for `FUZZ_SECONDS` each instead. Deterministic for a given `FUZZ_SEED`.
@@ -12,9 +13,10 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use chibo::domain::canonical::{canonical_json, parse_strict};
+use chibo::domain::canonical::{canonical_json, canonical_sha256, parse_strict};
+use chibo::domain::light_json::Light;
 use chibo::domain::rubric::parse_rubric;
-use chibo::domain::verify::verify_result;
+use chibo::domain::verify::{verify_full, verify_light, verify_result};
 
 /// A small xorshift generator: the fuzz loop needs no crate and is reproducible.
 struct Rng(u64);
@@ -167,6 +169,29 @@ fn the_strict_json_reader_and_canonicalizer_never_panic() {
             if let Ok(v) = parse_strict(text) {
                 let _ = canonical_json(&v);
             }
+        }
+    });
+}
+
+/// The verifier's light reader takes only what the full reader takes, with the same value and
+/// the same canonical hash, and the same verdict (see src/domain/light_json.rs).
+#[test]
+fn the_light_reader_agrees_with_the_full_reader_on_mutated_results() {
+    let catalog = common::catalog();
+    fuzz("light", &seeds("results"), |b| {
+        let Ok(text) = std::str::from_utf8(b) else {
+            return;
+        };
+        if let Ok(light) = Light::parse(text) {
+            let full = parse_strict(text).expect("the full reader takes what the light one takes");
+            assert_eq!(light.to_value(), full);
+            assert_eq!(
+                Ok(light.canonical_sha256(Some("proof"))),
+                canonical_sha256(&full, Some("proof")).map_err(|e| e.to_string())
+            );
+        }
+        if let Some(light) = verify_light(text, &catalog) {
+            assert_eq!(Ok(light), verify_full(text, &catalog));
         }
     });
 }

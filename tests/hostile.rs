@@ -7,7 +7,7 @@ mod common;
 use chibo::domain::eddsa_jcs::{sign, to_pretty, ProofOptions};
 use chibo::domain::result_doc::{sign_result, ExportMeta};
 use chibo::domain::sample::{sample_cell, sample_key, sample_quarter};
-use chibo::domain::verify::{verify_result, MAX_RESULT_BYTES};
+use chibo::domain::verify::{verify_full, verify_light, verify_result, MAX_RESULT_BYTES};
 use serde_json::{json, Value};
 
 const SEED: u64 = 99;
@@ -217,6 +217,25 @@ fn corpus() -> Vec<(&'static str, Vec<u8>, &'static str)> {
     big.resize(50 * 1024 * 1024, b' ');
     c.push(("21-fifty-megabytes.json", big, "too_large"));
     c
+}
+
+#[test]
+fn the_light_reader_gives_every_hostile_file_the_full_readers_verdict() {
+    let catalog = common::catalog();
+    let mut light_taken = 0;
+    for (name, bytes, _) in corpus() {
+        let Ok(text) = std::str::from_utf8(&bytes) else {
+            continue;
+        };
+        let full = verify_full(text, &catalog);
+        if let Some(light) = verify_light(text, &catalog) {
+            assert_eq!(Ok(light), full, "{name}");
+            light_taken += 1;
+        }
+        assert_eq!(verify_result(text, &catalog), full, "{name}");
+    }
+    // The valid ones (the HTML-in-every-field result among them) take the light path.
+    assert!(light_taken >= 2, "{light_taken}");
 }
 
 #[test]

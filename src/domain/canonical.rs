@@ -135,7 +135,7 @@ pub fn write_canonical(
 
 /// RFC 8785 sorts member names by their UTF-16 code units. For ASCII names that is byte order;
 /// in general it differs from UTF-8 byte order only between U+E000..U+FFFF and astral letters.
-fn utf16_order(a: &str, b: &str) -> std::cmp::Ordering {
+pub(super) fn utf16_order(a: &str, b: &str) -> std::cmp::Ordering {
     if a.is_ascii() && b.is_ascii() {
         a.as_bytes().cmp(b.as_bytes())
     } else {
@@ -143,7 +143,7 @@ fn utf16_order(a: &str, b: &str) -> std::cmp::Ordering {
     }
 }
 
-fn push_decimal(mut n: u64, out: &mut Vec<u8>) {
+pub(super) fn push_decimal(mut n: u64, out: &mut Vec<u8>) {
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     loop {
@@ -160,7 +160,7 @@ fn push_decimal(mut n: u64, out: &mut Vec<u8>) {
 /// A JSON string as ECMAScript's `JSON.stringify` writes it (RFC 8785 §3.2.2.2): `"` and `\`
 /// escaped, the short escapes for \b \t \n \f \r, `\u00xx` (lower-case) for other control
 /// characters, everything else as UTF-8.
-fn push_string(s: &str, out: &mut Vec<u8>) {
+pub(super) fn push_string(s: &str, out: &mut Vec<u8>) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let bytes = s.as_bytes();
     out.push(b'"');

@@ -103,19 +103,9 @@ fn proof_config(document: &Map<String, Value>, created: &str, vm: &str) -> Map<S
 
 /// SHA-256 of the canonical proof configuration followed by SHA-256 of the canonical document.
 pub fn hash_data(document: &Value, config: &Value) -> Result<[u8; 64], CanonicalError> {
-    hash_data_without(document, None, config)
-}
-
-/// [`hash_data`] over `document` without its top-level member `without` (the proof), so a
-/// received document is hashed as the signer hashed it without being copied.
-fn hash_data_without(
-    document: &Value,
-    without: Option<&str>,
-    config: &Value,
-) -> Result<[u8; 64], CanonicalError> {
     let mut out = [0u8; 64];
     out[..32].copy_from_slice(&canonical_sha256(config, None)?);
-    out[32..].copy_from_slice(&canonical_sha256(document, without)?);
+    out[32..].copy_from_slice(&canonical_sha256(document, None)?);
     Ok(out)
 }
 
@@ -190,6 +180,24 @@ pub fn check_proof_shape(signed: &Value) -> Result<&Map<String, Value>, SuiteErr
 
 /// Verifies a signed document (strict Ed25519 verification).
 pub fn verify(signed: &Value) -> Result<VerifiedProof, SuiteError> {
+    // The document is hashed without its proof, as the signer hashed it, and without a copy.
+    verify_with(signed, || canonical_sha256(signed, Some("proof")))
+}
+
+/// [`verify`], given the SHA-256 of the canonical document without its `proof`, computed by the
+/// caller: the import's light reader hashes the whole document, and `signed` then needs only
+/// its other top-level members (see `verify::verify_result`).
+pub fn verify_prehashed(
+    signed: &Value,
+    document_hash: [u8; 32],
+) -> Result<VerifiedProof, SuiteError> {
+    verify_with(signed, || Ok(document_hash))
+}
+
+fn verify_with(
+    signed: &Value,
+    document_hash: impl FnOnce() -> Result<[u8; 32], CanonicalError>,
+) -> Result<VerifiedProof, SuiteError> {
     let proof = check_proof_shape(signed)?;
     let vm = str_field(proof, "verificationMethod")?;
     let created = str_field(proof, "created")?;
@@ -204,7 +212,9 @@ pub fn verify(signed: &Value) -> Result<VerifiedProof, SuiteError> {
 
     let mut config = proof.clone();
     config.remove("proofValue");
-    let data = hash_data_without(signed, Some("proof"), &Value::Object(config))?;
+    let mut data = [0u8; 64];
+    data[..32].copy_from_slice(&canonical_sha256(&Value::Object(config), None)?);
+    data[32..].copy_from_slice(&document_hash()?);
     verifying
         .verify_strict(&data, &Signature::from_bytes(&sig_bytes))
         .map_err(|_| SuiteError::BadSignature)?;

@@ -14,6 +14,7 @@ pub mod eddsa_jcs;
 pub mod facts;
 pub mod key_backup;
 pub mod lang;
+pub mod light_json;
 pub mod meeting;
 pub mod paper;
 pub mod quarter;

@@ -10,8 +10,9 @@ use thiserror::Error;
 
 use super::catalog::Catalog;
 use super::did_key::{decode_did_key, fingerprint, DidKeyError};
-use super::eddsa_jcs::{check_proof_shape, verify as verify_proof, SuiteError};
+use super::eddsa_jcs::{check_proof_shape, verify as verify_proof, verify_prehashed, SuiteError};
 use super::lang::Bilingual;
+use super::light_json::Light;
 use super::result_doc::{
     recompute, ExportError, ResultSubject, CREDENTIAL_TYPE, RESULT_FORMAT, RESULT_FORMAT_VERSION,
     VC_CONTEXT,
@@ -281,7 +282,49 @@ fn first_difference(a: &Value, b: &Value, path: &str) -> Option<Difference> {
 }
 
 /// Runs every check on a result file's text.
+///
+/// Two readers, one verdict: the light reader ([`Light`]) takes the common case, a valid result,
+/// at about two thirds of the cost; anything it does not accept, it leaves to the full reader,
+/// which names the problem. The light path returns only what the full path would return, and
+/// tests/light_json.rs and the fuzz target check that on generated, reformatted and mutated files.
 pub fn verify_result(text: &str, catalog: &Catalog) -> Result<VerifiedResult, VerifyError> {
+    if text.len() > MAX_RESULT_BYTES {
+        return Err(VerifyError::TooLarge(text.len()));
+    }
+    match verify_light(text, catalog) {
+        Some(verified) => Ok(verified),
+        None => verify_full(text, catalog),
+    }
+}
+
+/// The light path of [`verify_result`]: `Some` only for a result that passes every check.
+pub fn verify_light(text: &str, catalog: &Catalog) -> Option<VerifiedResult> {
+    if text.len() > MAX_RESULT_BYTES {
+        return None;
+    }
+    let light = Light::parse(text).ok()?;
+    let Light::Object(members) = &light else {
+        return None;
+    };
+    let document_hash = light.canonical_sha256(Some("proof"));
+    // Every top-level member but the subject, as the full reader holds them: the envelope's
+    // checks are the full path's own, run on this small value with the hash computed above.
+    let head = Value::Object(
+        members
+            .iter()
+            .filter(|(k, _)| k != "credentialSubject")
+            .map(|(k, v)| (k.to_string(), v.to_value()))
+            .collect(),
+    );
+    let envelope = check_envelope(&head, Some(document_hash)).ok()?;
+    // The subject typed from the tree, as the full path types it from its value.
+    let subject = ResultSubject::deserialize(light.get("credentialSubject")?).ok()?;
+    let expected = recomputed(&subject, catalog).ok()?;
+    (expected == subject).then(|| envelope.into_verified(subject))
+}
+
+/// The full path of [`verify_result`]: every check, each failure named.
+pub fn verify_full(text: &str, catalog: &Catalog) -> Result<VerifiedResult, VerifyError> {
     if text.len() > MAX_RESULT_BYTES {
         return Err(VerifyError::TooLarge(text.len()));
     }
@@ -292,7 +335,47 @@ pub fn verify_result(text: &str, catalog: &Catalog) -> Result<VerifiedResult, Ve
             VerifyError::NotJson
         }
     })?;
-    let proof = check_proof_shape(&doc).map_err(VerifyError::Proof)?;
+    let envelope = check_envelope(&doc, None)?;
+    // Read in place: the subject is most of a 27 KB document.
+    let subject_value = doc.get("credentialSubject").unwrap_or(&Value::Null);
+    let subject = ResultSubject::deserialize(subject_value)
+        .map_err(|e| VerifyError::NotAResult(ShapeProblem::Shape(e.to_string())))?;
+    let expected = recomputed(&subject, catalog)?;
+    if expected != subject {
+        let a = serde_json::to_value(&expected).unwrap_or(Value::Null);
+        let d = first_difference(&a, subject_value, "credentialSubject")
+            .unwrap_or(Difference::Somewhere);
+        return Err(VerifyError::Mismatch(d));
+    }
+    Ok(envelope.into_verified(subject))
+}
+
+/// What the checks around the subject establish.
+struct Envelope {
+    issuer: String,
+    public_key: [u8; 32],
+    id: String,
+    created: String,
+}
+
+impl Envelope {
+    fn into_verified(self, subject: ResultSubject) -> VerifiedResult {
+        VerifiedResult {
+            fingerprint: fingerprint(&self.public_key),
+            subject,
+            issuer: self.issuer,
+            public_key: self.public_key,
+            id: self.id,
+            created: self.created,
+        }
+    }
+}
+
+/// The proof, the key, the signature, then the document's shape around its subject. The
+/// signature is over `doc` without its proof, or over `document_hash` when the caller hashed the
+/// document itself (then `doc` may leave out the subject).
+fn check_envelope(doc: &Value, document_hash: Option<[u8; 32]>) -> Result<Envelope, VerifyError> {
+    let proof = check_proof_shape(doc).map_err(VerifyError::Proof)?;
     if doc
         .get("@context")
         .and_then(Value::as_array)
@@ -315,15 +398,19 @@ pub fn verify_result(text: &str, catalog: &Catalog) -> Result<VerifiedResult, Ve
     if decode_did_key(&issuer).ok() != Some(public_key) || issuer.contains('#') {
         return Err(VerifyError::IssuerMismatch);
     }
-    let verified = verify_proof(&doc).map_err(|e| match e {
+    let verified = match document_hash {
+        Some(hash) => verify_prehashed(doc, hash),
+        None => verify_proof(doc),
+    }
+    .map_err(|e| match e {
         SuiteError::BadSignature | SuiteError::BadProofValue => VerifyError::BadSignature,
         SuiteError::BadKey(k) => VerifyError::BadKey(k),
         other => VerifyError::Proof(other),
     })?;
 
     // Only now, with a valid signature, is the content read.
-    if has_unsafe_number(&doc) {
-        let path = unsafe_number(&doc, &mut String::new()).unwrap_or_default();
+    if has_unsafe_number(doc) {
+        let path = unsafe_number(doc, &mut String::new()).unwrap_or_default();
         return Err(VerifyError::UnsafeNumber(path));
     }
     let types_ok = doc.get("type").and_then(Value::as_array).is_some_and(|t| {
@@ -356,17 +443,23 @@ pub fn verify_result(text: &str, catalog: &Catalog) -> Result<VerifiedResult, Ve
             k.clone(),
         )));
     }
-    // Read in place: the subject is most of a 27 KB document, and imports verify thousands.
-    let subject_value = doc.get("credentialSubject").unwrap_or(&Value::Null);
-    let subject = ResultSubject::deserialize(subject_value)
-        .map_err(|e| VerifyError::NotAResult(ShapeProblem::Shape(e.to_string())))?;
+    Ok(Envelope {
+        issuer,
+        public_key,
+        id,
+        created: verified.created,
+    })
+}
+
+/// The subject's format and rubric checked, and every derived value recomputed from its facts
+/// and answers (the caller compares).
+fn recomputed(subject: &ResultSubject, catalog: &Catalog) -> Result<ResultSubject, VerifyError> {
     if subject.format != RESULT_FORMAT || subject.format_version != RESULT_FORMAT_VERSION {
         return Err(VerifyError::NotAResult(ShapeProblem::Format {
             format: subject.format.clone(),
             version: subject.format_version,
         }));
     }
-
     let r = &subject.rubric;
     let rubric = match catalog
         .all()
@@ -387,22 +480,7 @@ pub fn verify_result(text: &str, catalog: &Catalog) -> Result<VerifiedResult, Ve
         }
         Some(x) => x,
     };
-    let expected =
-        recompute(rubric, &subject).map_err(|e| VerifyError::Mismatch(Difference::Recompute(e)))?;
-    if expected != subject {
-        let a = serde_json::to_value(&expected).unwrap_or(Value::Null);
-        let d = first_difference(&a, subject_value, "credentialSubject")
-            .unwrap_or(Difference::Somewhere);
-        return Err(VerifyError::Mismatch(d));
-    }
-    Ok(VerifiedResult {
-        fingerprint: fingerprint(&public_key),
-        subject,
-        issuer,
-        public_key,
-        id,
-        created: verified.created,
-    })
+    recompute(rubric, subject).map_err(|e| VerifyError::Mismatch(Difference::Recompute(e)))
 }
 
 #[cfg(test)]

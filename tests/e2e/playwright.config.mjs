@@ -28,7 +28,8 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `node serve.mjs ../../dist ${PORT}`,
+    // E2E_DIST: another build to measure against (make bench compares builds this way).
+    command: `node serve.mjs ${process.env.E2E_DIST ?? '../../dist'} ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 30_000,
