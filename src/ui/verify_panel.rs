@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 use super::browser::{chosen_files, read_text};
 use super::i18n::{t, tf, Bilingual, Label, Language};
 use super::state::Store;
-use crate::domain::verify::{verify_result, MAX_RESULT_BYTES};
+use crate::domain::verify::{verify_full, MAX_RESULT_BYTES};
 
 /// One checked file: name, whether it is valid, and the line to show.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,7 +35,10 @@ pub fn VerifyPanel() -> impl IntoView {
                         ok: false,
                         text: e,
                     },
-                    Ok(text) => match store.catalog.with_value(|c| verify_result(&text, c)) {
+                    // The full reader only: the light one is for imports of thousands of files,
+                    // and its code would add ~10 KB gzip to this page's first load (same
+                    // verdict: tests/light_json.rs).
+                    Ok(text) => match store.catalog.with_value(|c| verify_full(&text, c)) {
                         Ok(v) => Checked {
                             ok: true,
                             text: tf(

@@ -99,11 +99,23 @@ impl Bilingual for RegistryError {
 }
 
 /// A cell name as compared: lower case, single spaces.
+///
+/// One pass and one allocation: the classification of an import normalises each file's cell
+/// name several times (5,000 files: ~25,000 calls on the page's thread).
 pub fn normalize(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let mut out = String::with_capacity(name.len());
+    for word in name.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if word.is_ascii() {
+            out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            // `str::to_lowercase` knows the context rules (final sigma) that `char`'s does not.
+            out.push_str(&word.to_lowercase());
+        }
+    }
+    out
 }
 
 /// Whether two names are the same cell (case and spacing ignored).
@@ -274,6 +286,28 @@ impl Registry {
     /// The JSON form.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod normalize_tests {
+    use super::normalize;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn normalizing_is_lower_case_with_single_spaces(
+            name in "[ a-zA-ZđĐộỘôÔΣσ\t\u{a0}\u{3000}]{0,24}"
+        ) {
+            let expected = name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+            prop_assert_eq!(normalize(&name), expected);
+        }
+    }
+
+    #[test]
+    fn a_final_sigma_stays_final_word_by_word() {
+        assert_eq!(normalize("ΟΔΟΣ ΟΔΟΣ"), "ΟΔΟΣ ΟΔΟΣ".to_lowercase());
+        assert_eq!(normalize("  Chi   bộ THÔN  Đông "), "chi bộ thôn đông");
     }
 }
 
