@@ -345,6 +345,14 @@ fn a_file_stored_before_digests_reads_back_with_its_digest_and_its_full_result()
     let v = verify_result(std::str::from_utf8(&bytes).unwrap(), &common::catalog()).unwrap();
     // The file itself, as the app stores it now, gives its full result back.
     assert_eq!(stored_subject(&bytes).unwrap(), v.subject);
+    // Also when an editor saved it with a byte order mark first.
+    let marked = [&[0xef, 0xbb, 0xbf][..], &bytes].concat();
+    let received = receive("marked.json", &marked, &common::catalog());
+    assert!(
+        matches!(received.outcome, Outcome::Verified { .. }),
+        "{received:?}"
+    );
+    assert_eq!(stored_subject(&marked).unwrap(), v.subject);
     // The first stored format kept the whole subject in the summary.
     let legacy = json!({
         "fileName": "v0", "sha256": "00",

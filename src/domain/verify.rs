@@ -304,6 +304,7 @@ pub fn verify_light(text: &str, catalog: &Catalog) -> Option<VerifiedResult> {
     if text.len() > MAX_RESULT_BYTES {
         return None;
     }
+    let text = without_bom(text);
     let light = Light::parse(text).ok()?;
     let Light::Object(members) = &light else {
         return None;
@@ -330,7 +331,7 @@ pub fn verify_full(text: &str, catalog: &Catalog) -> Result<VerifiedResult, Veri
     if text.len() > MAX_RESULT_BYTES {
         return Err(VerifyError::TooLarge(text.len()));
     }
-    let doc: Value = super::canonical::parse_strict(text).map_err(|e| {
+    let doc: Value = super::canonical::parse_strict(without_bom(text)).map_err(|e| {
         if super::canonical::duplicate_key_en(&e).is_some() {
             VerifyError::DuplicateKey(e)
         } else {
@@ -350,6 +351,14 @@ pub fn verify_full(text: &str, catalog: &Catalog) -> Result<VerifiedResult, Veri
         return Err(VerifyError::Mismatch(d));
     }
     Ok(envelope.into_verified(subject))
+}
+
+/// The text without the byte order mark an editor may have put first (RFC 8259 §8.1 lets a
+/// reader ignore it). The signature is over the JSON, which the mark is not part of; and the
+/// browser's own `Blob.text()`, which the cell page's check uses, drops it too, so the CLI, the
+/// import and that check agree on such a file.
+pub fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 /// What the checks around the subject establish.

@@ -158,6 +158,7 @@ pub fn stored_subject(bytes: &[u8]) -> Result<ResultSubject, String> {
         #[serde(rename = "credentialSubject")]
         subject: ResultSubject,
     }
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     serde_json::from_slice::<StoredFile>(bytes)
         .map(|f| f.subject)
         .map_err(|e| e.to_string())
