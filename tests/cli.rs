@@ -159,3 +159,48 @@ fn aggregate_reports_every_file_and_writes_csv_and_xlsx_with_status_zero() {
     let bytes = std::fs::read(xlsx).unwrap();
     assert_eq!(&bytes[..2], b"PK", "an XLSX is a zip file");
 }
+
+#[test]
+fn aggregate_reads_the_results_inside_a_zip_archive_as_files_of_the_folder() {
+    use std::io::Write;
+    let loose = temp_dir("aggregate-loose");
+    sample(&loose, 4, "2026-Q4", 23, true);
+    let files = json_files(&loose);
+    let zipped = temp_dir("aggregate-zipped");
+    std::fs::create_dir_all(&zipped).unwrap();
+    std::fs::copy(loose.join("registry.csv"), zipped.join("registry.csv")).unwrap();
+    // Three results in an archive (in a folder of it, as an e-mail attachment often is), one
+    // of them twice, and the fourth beside it; and an archive that is not one.
+    let mut w = zip::ZipWriter::new(std::fs::File::create(zipped.join("quy-4.zip")).unwrap());
+    let options = zip::write::SimpleFileOptions::default();
+    for (i, f) in files.iter().take(3).chain(files.first()).enumerate() {
+        let name = std::path::Path::new(f)
+            .file_name()
+            .unwrap()
+            .to_string_lossy();
+        w.start_file(format!("ket-qua/{i}-{name}"), options)
+            .unwrap();
+        w.write_all(&std::fs::read(f).unwrap()).unwrap();
+    }
+    w.finish().unwrap();
+    std::fs::copy(&files[3], zipped.join("d.json")).unwrap();
+    std::fs::write(zipped.join("broken.zip"), "not a zip").unwrap();
+    let registry = zipped.join("registry.csv");
+    let (code, out) = chibo(&[
+        "aggregate",
+        zipped.to_str().unwrap(),
+        "--registry",
+        registry.to_str().unwrap(),
+        "--quarter",
+        "2026-Q4",
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(v["rows"].as_array().unwrap().len(), 4, "{v}");
+    assert_eq!(v["statusCounts"]["valid"], 4);
+    assert_eq!(v["statusCounts"]["duplicate"], 1);
+    assert_eq!(v["statusCounts"]["unreadable"], 1);
+    let names = v.to_string();
+    assert!(names.contains("quy-4.zip/ket-qua/"), "{names}");
+}

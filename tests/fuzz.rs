@@ -1,7 +1,8 @@
-//! Mutation fuzzing of the result verifier, the JSON readers and the rubric parser: no input may
-//! make them panic, and the verifier's two readers must agree. Seeds are kept in
-//! `tests/fuzz-corpus/` (results from the hostile corpus, the shipped rubrics); an input that
-//! panics (or on which the readers disagree) is written to `target/fuzz-crashes/` and fails.
+//! Mutation fuzzing of the result verifier, the JSON readers, the ZIP reader and the rubric
+//! parser: no input may make them panic, and the verifier's two readers must agree. Seeds are
+//! kept in `tests/fuzz-corpus/` (results from the hostile corpus, the shipped rubrics; the ZIP
+//! seed is built from two of those results); an input that panics (or on which the readers
+//! disagree) is written to `target/fuzz-crashes/` and fails.
 //!
 //! In `cargo test` each target runs `FUZZ_ITERATIONS` (default 1,500) mutations; `make fuzz`
 //! runs them for `FUZZ_SECONDS` each instead. Deterministic for a given `FUZZ_SEED`.
@@ -14,9 +15,11 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chibo::domain::canonical::{canonical_json, canonical_sha256, parse_strict};
+use chibo::domain::district::archive::unpack;
+use chibo::domain::district::collection::receive;
 use chibo::domain::light_json::Light;
 use chibo::domain::rubric::parse_rubric;
-use chibo::domain::verify::{verify_full, verify_light, verify_result};
+use chibo::domain::verify::{verify_full, verify_light, verify_result, MAX_RESULT_BYTES};
 
 /// A small xorshift generator: the fuzz loop needs no crate and is reproducible.
 struct Rng(u64);
@@ -192,6 +195,41 @@ fn the_light_reader_agrees_with_the_full_reader_on_mutated_results() {
         }
         if let Some(light) = verify_light(text, &catalog) {
             assert_eq!(Ok(light), verify_full(text, &catalog));
+        }
+    });
+}
+
+/// A ZIP archive of two results (one stored, one deflated) and a folder, as a seed.
+fn zip_seed() -> Vec<u8> {
+    use std::io::Write;
+    use zip::write::SimpleFileOptions;
+    let results = seeds("results");
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    w.add_directory("ket-qua/", stored).expect("folder");
+    for (i, r) in results.iter().take(2).enumerate() {
+        let method = if i == 0 {
+            zip::CompressionMethod::Stored
+        } else {
+            zip::CompressionMethod::Deflated
+        };
+        let options = SimpleFileOptions::default().compression_method(method);
+        w.start_file(format!("ket-qua/{i}.json"), options)
+            .expect("entry");
+        w.write_all(r).expect("write");
+    }
+    w.finish().expect("zip").into_inner()
+}
+
+#[test]
+fn the_zip_reader_never_panics_and_bounds_every_entry() {
+    let catalog = common::catalog();
+    fuzz("zip", &[zip_seed()], |b| {
+        if let Ok(files) = unpack("x.zip", b) {
+            for f in files {
+                assert!(f.bytes.len() <= MAX_RESULT_BYTES + 1);
+                let _ = receive(&f.name, &f.bytes, &catalog);
+            }
         }
     });
 }

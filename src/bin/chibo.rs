@@ -145,6 +145,7 @@ mod cli {
         use chibo::domain::district::aggregate::{
             aggregate, shortfall_vi, table_csv, QuarterTable, Reviews,
         };
+        use chibo::domain::district::archive::{is_archive, unpack, ArchiveError, MAX_UNPACKED};
         use chibo::domain::district::collection::{classify, receive, Received};
         use chibo::domain::district::registry::Registry;
         use chibo::domain::quarter::QuarterId;
@@ -156,8 +157,9 @@ mod cli {
                 .map_err(|e| format!("{}: {e}", dir.display()))?
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| {
-                    p.extension()
-                        .is_some_and(|x| x.eq_ignore_ascii_case("json"))
+                    p.extension().is_some_and(|x| {
+                        x.eq_ignore_ascii_case("json") || x.eq_ignore_ascii_case("zip")
+                    })
                 })
                 .collect();
             paths.sort();
@@ -171,11 +173,14 @@ mod cli {
                     .map(|part| {
                         scope.spawn(move || {
                             part.iter()
-                                .map(|p| {
+                                .flat_map(|p| {
                                     let name = p
                                         .file_name()
                                         .map(|n| n.to_string_lossy().into_owned())
                                         .unwrap_or_default();
+                                    if is_archive(&name) {
+                                        return unpack_received(p, &name, catalog);
+                                    }
                                     let too_big = fs::metadata(p)
                                         .map(|m| m.len() > MAX_RESULT_BYTES as u64)
                                         .unwrap_or(false);
@@ -185,7 +190,7 @@ mod cli {
                                         // An unreadable file becomes an "unreadable" status, not a failure.
                                         fs::read(p).unwrap_or_default()
                                     };
-                                    receive(&name, &bytes, catalog)
+                                    vec![receive(&name, &bytes, catalog)]
                                 })
                                 .collect::<Vec<_>>()
                         })
@@ -196,6 +201,28 @@ mod cli {
                 }
             });
             Ok(out)
+        }
+
+        /// The files in a ZIP archive, each received as a file of the folder would be (as the
+        /// district page does). An archive that cannot be unpacked is reported on stderr and
+        /// listed as one unreadable file.
+        fn unpack_received(path: &Path, name: &str, catalog: &Catalog) -> Vec<Received> {
+            let unpacked = match fs::metadata(path) {
+                Ok(m) if m.len() > MAX_UNPACKED as u64 => Err(ArchiveError::TooLarge(name.into())),
+                _ => fs::read(path)
+                    .map_err(|_| ArchiveError::Unreadable(name.into()))
+                    .and_then(|bytes| unpack(name, &bytes)),
+            };
+            match unpacked {
+                Ok(entries) => entries
+                    .iter()
+                    .map(|e| receive(&e.name, &e.bytes, catalog))
+                    .collect(),
+                Err(e) => {
+                    eprintln!("{e}");
+                    vec![receive(name, b"", catalog)]
+                }
+            }
         }
 
         fn xlsx(table: &QuarterTable, path: &Path) -> Result<(), String> {

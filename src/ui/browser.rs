@@ -196,7 +196,8 @@ export function dropped_files(dt) {
   const walk = async (e, inFolder) => {
     if (e.isFile) {
       const f = await new Promise((res, rej) => e.file(res, rej));
-      if (!inFolder || f.name.toLowerCase().endsWith('.json')) out.push(f);
+      const lower = f.name.toLowerCase();
+      if (!inFolder || lower.endsWith('.json') || lower.endsWith('.zip')) out.push(f);
       return;
     }
     const reader = e.createReader();

@@ -6,6 +6,7 @@ use leptos::task::spawn_local;
 use super::i18n::{decimal, tf, Bilingual, Lang};
 use crate::domain::catalog::Catalog;
 use crate::domain::district::aggregate::{aggregate, QuarterTable, Review, Reviews};
+use crate::domain::district::archive::{is_archive, unpack, ArchiveError, Unpacked, MAX_UNPACKED};
 use crate::domain::district::collection::{
     classify, receive, receive_too_large, Classified, Outcome, Received,
 };
@@ -152,6 +153,52 @@ async fn verify_in_workers(
     )
     .await;
     taken.as_f64().map_or(0, |n| (n as usize).min(total))
+}
+
+/// The chosen files with each ZIP archive replaced by the files in it (see
+/// `domain::district::archive`), and the archives that could not be unpacked (each stays in the
+/// list as a file, which is then refused as unreadable).
+async fn unpack_archives(files: Vec<web_sys::File>) -> (Vec<web_sys::File>, Vec<ArchiveError>) {
+    if !files.iter().any(|f| is_archive(&f.name())) {
+        return (files, Vec::new());
+    }
+    let mut out = Vec::with_capacity(files.len());
+    let mut problems = Vec::new();
+    for file in files {
+        let name = file.name();
+        if !is_archive(&name) {
+            out.push(file);
+            continue;
+        }
+        let unpacked = if file.size() > MAX_UNPACKED as f64 {
+            Err(ArchiveError::TooLarge(name))
+        } else {
+            match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buf) => unpack(&name, &js_sys::Uint8Array::new(&buf).to_vec()),
+                Err(_) => Err(ArchiveError::Unreadable(name)),
+            }
+        };
+        match unpacked.map(|entries| entries.iter().map(entry_file).collect::<Option<Vec<_>>>()) {
+            Ok(Some(entries)) => out.extend(entries),
+            Ok(None) => {
+                problems.push(ArchiveError::Unreadable(file.name()));
+                out.push(file);
+            }
+            Err(e) => {
+                problems.push(e);
+                out.push(file);
+            }
+        }
+    }
+    (out, problems)
+}
+
+/// A file made in the page from an archive's entry.
+fn entry_file(entry: &Unpacked) -> Option<web_sys::File> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(entry.bytes.as_slice()));
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type("application/json");
+    web_sys::File::new_with_u8_array_sequence_and_options(&parts, &entry.name, &options).ok()
 }
 
 /// Reads a slice of files at once (the browser reads them concurrently); `None` for a file too
@@ -310,10 +357,13 @@ impl District {
     /// Reads, verifies and stores files, a slice at a time.
     pub fn import(&self, files: Vec<web_sys::File>) {
         let d = *self;
-        let total = files.len();
         let started = js_sys::Date::now();
-        d.progress.set(Some((0, total)));
+        d.progress.set(Some((0, files.len())));
         spawn_local(async move {
+            // ZIP archives are unpacked first: each entry is then a file like any other.
+            let (files, archive_problems) = unpack_archives(files).await;
+            let total = files.len();
+            d.progress.set(Some((0, total)));
             let files = std::rc::Rc::new(files);
             let intake = SharedIntake::default();
             // Both cores when the browser allows; on the page otherwise (or if a worker fails).
@@ -331,11 +381,16 @@ impl District {
                 None => {
                     let tenths = ((js_sys::Date::now() - started) / 100.0).round() as u32;
                     let secs = decimal(lang, crate::domain::report::format_tenths(tenths));
-                    d.message.set(Some(Ok(tf(
-                        lang,
-                        "Đã nhận {} tệp trong {} giây.",
-                        &[&total, &secs],
-                    ))));
+                    let done = tf(lang, "Đã nhận {} tệp trong {} giây.", &[&total, &secs]);
+                    d.message.set(Some(if archive_problems.is_empty() {
+                        Ok(done)
+                    } else {
+                        // An archive that could not be opened is listed as an unreadable file
+                        // too; the message says why.
+                        let why: Vec<String> =
+                            archive_problems.iter().map(|e| e.message(lang)).collect();
+                        Err(format!("{} {done}", why.join(" ")))
+                    }));
                 }
                 // Nothing the user chose is silently dropped: the unstored files are shown.
                 Some(e) => d.message.set(Some(Err(tf(

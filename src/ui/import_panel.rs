@@ -143,7 +143,7 @@ pub fn ImportPanel() -> impl IntoView {
                 <div class="row">
                     <div class="field">
                         <label for="import-files">{move || t(lang.get(), "Chọn tệp (được chọn nhiều)")}</label>
-                        <input id="import-files" type="file" multiple accept=".json,application/json" on:change=on_files/>
+                        <input id="import-files" type="file" multiple accept=".json,application/json,.zip,application/zip" on:change=on_files/>
                     </div>
                     <div class="field">
                         <label for="import-folder">{move || t(lang.get(), "Hoặc chọn cả thư mục")}</label>

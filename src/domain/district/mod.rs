@@ -2,6 +2,7 @@
 //! aggregate table. Pure Rust, shared by the app and `chibo aggregate`.
 
 pub mod aggregate;
+pub mod archive;
 pub mod collection;
 pub mod csv;
 pub mod digest;

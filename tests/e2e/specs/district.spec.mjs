@@ -191,6 +191,29 @@ test('files dropped on the drop zone are imported', async ({ page }) => {
   await expect(row('rac.json')).toHaveAttribute('data-status', 'unreadable');
 });
 
+test('the results inside a ZIP archive are imported as files, and an archive that is not one is named', async ({ page }) => {
+  const files = freshSample('zip', 3, 800);
+  const dir = `${ROOT}-zip`;
+  // Zipped as an e-mail attachment often is: deflated, in a folder, with the macOS extras.
+  execFileSync('python3', ['-c', `
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    for f in sys.argv[2:]:
+        z.write(f, 'ket-qua/' + f.split('/')[-1])
+    z.writestr('__MACOSX/ket-qua/._x.json', b'junk')
+`, `${dir}/quy-4.zip`, ...files]);
+  writeFileSync(`${dir}/hong.zip`, 'không phải tệp nén');
+  await page.goto('/district.html');
+  await page.getByLabel('Chọn tệp (được chọn nhiều)').setInputFiles([`${dir}/quy-4.zip`, `${dir}/hong.zip`]);
+  const message = page.getByTestId('district-message');
+  await expect(message).toContainText('Đã nhận 4 tệp', { timeout: 60_000 });
+  await expect(message).toContainText('không mở được tệp nén «hong.zip»');
+  const names = await page.locator('[data-testid="file-row"] td.file-name').allTextContents();
+  expect(names).toEqual([...files.map((f) => `quy-4.zip/ket-qua/${f.split('/').pop()}`), 'hong.zip']);
+  const statuses = await page.getByTestId('file-row').evaluateAll((rows) => rows.map((r) => r.dataset.status).join(','));
+  expect(statuses).toBe('unregistered_key,unregistered_key,unregistered_key,unreadable');
+});
+
 test('files are verified in Web Workers, and on the page with the same result when workers are unavailable', async ({ page }) => {
   mkdirSync(`${ROOT}-workers`, { recursive: true });
   const files = sample(`${ROOT}-workers`, ['--count', '3', '--seed', '700', '--real']);
