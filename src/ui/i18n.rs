@@ -256,7 +256,7 @@ fn english(vi: &str) -> Option<&'static str> {
         "Đã đăng ký khóa của «{}»." => "Registered the key of «{}».",
         "Không đăng ký được: {}" => "Could not register: {}",
         "Nhận tệp kết quả" => "Receive result files",
-        "Kéo thả các tệp kết quả (hoặc cả thư mục) vào đây, hoặc:" => "Drop result files (or whole folders) here, or:",
+        "Kéo thả các tệp kết quả .json, tệp nén .zip hoặc cả thư mục vào đây, hoặc:" => "Drop result files (.json), ZIP archives (.zip) or whole folders here, or:",
         "Chọn tệp (được chọn nhiều)" => "Choose files (several allowed)",
         "Hoặc chọn cả thư mục" => "Or choose a whole folder",
         " Đang kiểm tra {}/{} tệp…" => " Checking {}/{} files…",

@@ -139,7 +139,7 @@ pub fn ImportPanel() -> impl IntoView {
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=on_drop
             >
-                <p>{move || t(lang.get(), "Kéo thả các tệp kết quả (hoặc cả thư mục) vào đây, hoặc:")}</p>
+                <p>{move || t(lang.get(), "Kéo thả các tệp kết quả .json, tệp nén .zip hoặc cả thư mục vào đây, hoặc:")}</p>
                 <div class="row">
                     <div class="field">
                         <label for="import-files">{move || t(lang.get(), "Chọn tệp (được chọn nhiều)")}</label>
