@@ -145,7 +145,7 @@ mod cli {
         use chibo::domain::district::aggregate::{
             aggregate, shortfall_vi, table_csv, QuarterTable, Reviews,
         };
-        use chibo::domain::district::archive::{is_archive, unpack, ArchiveError, MAX_UNPACKED};
+        use chibo::domain::district::archive::{check_size, is_archive, unpack, ArchiveError};
         use chibo::domain::district::collection::{classify, receive, Received};
         use chibo::domain::district::registry::Registry;
         use chibo::domain::quarter::QuarterId;
@@ -207,12 +207,12 @@ mod cli {
         /// district page does). An archive that cannot be unpacked is reported on stderr and
         /// listed as one unreadable file.
         fn unpack_received(path: &Path, name: &str, catalog: &Catalog) -> Vec<Received> {
-            let unpacked = match fs::metadata(path) {
-                Ok(m) if m.len() > MAX_UNPACKED as u64 => Err(ArchiveError::TooLarge(name.into())),
-                _ => fs::read(path)
+            let size = fs::metadata(path).map_or(0, |m| m.len());
+            let unpacked = check_size(name, size).and_then(|()| {
+                fs::read(path)
                     .map_err(|_| ArchiveError::Unreadable(name.into()))
-                    .and_then(|bytes| unpack(name, &bytes)),
-            };
+                    .and_then(|bytes| unpack(name, &bytes))
+            });
             match unpacked {
                 Ok(entries) => entries
                     .iter()

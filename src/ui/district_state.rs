@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 use super::i18n::{decimal, tf, Bilingual, Lang};
 use crate::domain::catalog::Catalog;
 use crate::domain::district::aggregate::{aggregate, QuarterTable, Review, Reviews};
-use crate::domain::district::archive::{is_archive, unpack, ArchiveError, Unpacked, MAX_UNPACKED};
+use crate::domain::district::archive::{check_size, is_archive, unpack, ArchiveError, Unpacked};
 use crate::domain::district::collection::{
     classify, receive, receive_too_large, Classified, Outcome, Received,
 };
@@ -170,13 +170,12 @@ async fn unpack_archives(files: Vec<web_sys::File>) -> (Vec<web_sys::File>, Vec<
             out.push(file);
             continue;
         }
-        let unpacked = if file.size() > MAX_UNPACKED as f64 {
-            Err(ArchiveError::TooLarge(name))
-        } else {
-            match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+        let unpacked = match check_size(&name, file.size() as u64) {
+            Err(e) => Err(e),
+            Ok(()) => match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
                 Ok(buf) => unpack(&name, &js_sys::Uint8Array::new(&buf).to_vec()),
                 Err(_) => Err(ArchiveError::Unreadable(name)),
-            }
+            },
         };
         match unpacked.map(|entries| entries.iter().map(entry_file).collect::<Option<Vec<_>>>()) {
             Ok(Some(entries)) => out.extend(entries),

@@ -47,6 +47,16 @@ pub fn is_archive(name: &str) -> bool {
         && name[name.len() - 4..].eq_ignore_ascii_case(".zip")
 }
 
+/// Refuses, unread, an archive whose size alone is over [`MAX_UNPACKED`] (the page and the CLI
+/// check this before reading it).
+pub fn check_size(archive_name: &str, size: u64) -> Result<(), ArchiveError> {
+    if size > MAX_UNPACKED as u64 {
+        Err(ArchiveError::TooLarge(archive_name.to_string()))
+    } else {
+        Ok(())
+    }
+}
+
 /// One file from an archive: named `archive.zip/path/in/archive.json`, so its origin shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unpacked {
@@ -76,7 +86,7 @@ pub fn unpack(archive_name: &str, bytes: &[u8]) -> Result<Vec<Unpacked>, Archive
             // still shows, as an unreadable file.
             Err(_) => {
                 if !skipped(&listed) {
-                    out.push(unreadable(archive_name, &listed));
+                    out.push(Unpacked::new(archive_name, &listed, Vec::new()));
                 }
                 continue;
             }
@@ -90,25 +100,24 @@ pub fn unpack(archive_name: &str, bytes: &[u8]) -> Result<Vec<Unpacked>, Archive
             .take(MAX_RESULT_BYTES as u64 + 1)
             .read_to_end(&mut data);
         if read.is_err() {
-            out.push(unreadable(archive_name, &name));
+            out.push(Unpacked::new(archive_name, &name, Vec::new()));
             continue;
         }
         total += data.len();
         if total > MAX_UNPACKED {
             return Err(ArchiveError::TooLarge(archive_name.to_string()));
         }
-        out.push(Unpacked {
-            name: format!("{archive_name}/{name}"),
-            bytes: data,
-        });
+        out.push(Unpacked::new(archive_name, &name, data));
     }
     Ok(out)
 }
 
-fn unreadable(archive_name: &str, name: &str) -> Unpacked {
-    Unpacked {
-        name: format!("{archive_name}/{name}"),
-        bytes: Vec::new(),
+impl Unpacked {
+    fn new(archive_name: &str, name: &str, bytes: Vec<u8>) -> Self {
+        Self {
+            name: format!("{archive_name}/{name}"),
+            bytes,
+        }
     }
 }
 
