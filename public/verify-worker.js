@@ -43,11 +43,10 @@ async function warm_up(api) {
   warm = 'over';
 }
 
-const hex = (digest) => Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-
-// Reads a chunk's files and hashes them. It starts as soon as the chunk arrives, while the chunk
-// before is verified: the browser's process reads meanwhile, though the bytes reach this thread
-// only between chunks (docs/benchmarks.md, session 5: the import is CPU-bound either way).
+// Reads a chunk's files. It starts as soon as the chunk arrives, while the chunk before is
+// verified: the browser's process reads meanwhile, though the bytes reach this thread only
+// between chunks (docs/benchmarks.md, session 5: the import is CPU-bound either way). The files
+// are not hashed here: only a refused file needs its hash, and the module makes it (session 7).
 async function read(files, max) {
   // One read for the whole chunk: each read is a round trip to the browser's process, and one
   // blob made of the chunk's files costs one trip instead of a hundred.
@@ -57,12 +56,7 @@ async function read(files, max) {
   let at = 0;
   const spans = files.map((f) => (f.size > max ? null : [at, (at += f.size)]));
   const views = spans.map((s) => (s ? all.subarray(s[0], s[1]) : null));
-  // Each file's SHA-256 (for dedupe) from the browser's own code: several times faster than
-  // hashing in wasm. Without it (a page not served over https), the module hashes.
-  const hashes = await Promise.all(views.map((v) => (v && self.crypto?.subtle
-    ? crypto.subtle.digest('SHA-256', v).then(hex, () => '')
-    : '')));
-  return { blob, spans, views, hashes };
+  return { blob, spans, views };
 }
 
 // Chunks are verified one after the other, in the order they came (the page matches answers to
@@ -84,10 +78,10 @@ self.onmessage = (event) => {
   queue = queue.then(async () => {
     try {
       const api = await load(glue, wasm);
-      const { blob, spans, views, hashes } = await reading;
+      const { blob, spans, views } = await reading;
       const out = files.map((f, i) => (views[i] === null
         ? api.chibo_receive_too_large(f.name, f.size)
-        : api.chibo_receive(f.name, views[i], hashes[i])));
+        : api.chibo_receive(f.name, views[i])));
       // The chunk's Blob goes back too: the page stores it as it is, with each kept file's span.
       self.postMessage({ ok: true, out, chunk: { blob, spans }, start });
     } catch (err) {

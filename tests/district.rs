@@ -324,6 +324,39 @@ fn two_different_oversized_files_are_both_too_large_not_duplicates() {
 }
 
 #[test]
+fn a_refused_file_is_known_again_by_its_bytes_and_a_verified_one_by_its_signer_and_id() {
+    use chibo::domain::district::collection::Reason;
+    use chibo::storage::envelope::encode;
+    let c = common::catalog();
+    let doc = export(0, false, "2026-12-20T08:00:00Z", 0);
+    let pretty = to_pretty(&doc);
+    let compact = serde_json::to_string(&doc).unwrap();
+    let received = vec![
+        receive("bad.json", b"ghi chu", &c),
+        receive("bad-again.json", b"ghi chu", &c),
+        receive("other-bad.json", b"ghi chu khac", &c),
+        receive("v0.json", pretty.as_bytes(), &c),
+        receive("v0-compact.json", compact.as_bytes(), &c),
+    ];
+    // Only refused files are hashed: the import does not hash thousands of good files.
+    assert_eq!(received[0].sha256.len(), 64);
+    assert_eq!(received[0].sha256, received[1].sha256);
+    assert_ne!(received[0].sha256, received[2].sha256);
+    assert!(received[3].sha256.is_empty());
+    let stored: Value = serde_json::from_str(&encode(&received[3]).unwrap()).unwrap();
+    assert_eq!(stored["data"]["fileName"], json!("v0.json"));
+    assert!(stored["data"].get("sha256").is_none());
+    let classified = classify(&received, &registry(&[0]));
+    let got: Vec<(Status, &Reason)> = classified.iter().map(|x| (x.status, &x.reason)).collect();
+    assert_eq!(got[0].0, Status::Unreadable);
+    assert_eq!(got[1], (Status::Duplicate, &Reason::SameBytes));
+    assert_eq!(got[2].0, Status::Unreadable);
+    assert_eq!(got[3].0, Status::Valid);
+    // Other bytes, the same signed result: the same file again.
+    assert_eq!(got[4], (Status::Duplicate, &Reason::SameId));
+}
+
+#[test]
 fn every_received_file_reads_back_from_its_storage_envelope_unchanged() {
     use chibo::storage::envelope::{decode, encode};
     let (files, _) = build();

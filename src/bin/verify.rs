@@ -14,14 +14,13 @@ mod worker {
     static ARENA: Arena = Arena::new(8 << 20);
 
     /// Verifies one file, answering its stored form as a JS string (see
-    /// `chibo::ui::worker_api::chibo_receive`; `sha256` is the bytes' hash from the browser, or
-    /// empty). The rubrics are parsed before the first scope, and the answer is copied to
-    /// JavaScript inside it: nothing allocated in the scope outlives it.
+    /// `chibo::ui::worker_api::chibo_receive`). The rubrics are parsed before the first scope,
+    /// and the answer is copied to JavaScript inside it: nothing allocated in the scope outlives
+    /// it.
     #[wasm_bindgen]
-    pub fn chibo_receive(name: &str, bytes: &[u8], sha256: String) -> JsValue {
+    pub fn chibo_receive(name: &str, bytes: &[u8]) -> JsValue {
         chibo::ui::worker_api::warm_up();
-        ARENA
-            .scope(|| JsValue::from_str(&chibo::ui::worker_api::chibo_receive(name, bytes, sha256)))
+        ARENA.scope(|| JsValue::from_str(&chibo::ui::worker_api::chibo_receive(name, bytes)))
     }
 
     /// One warm-up round (see `chibo::ui::worker_api::warm_up_round`), in its own scope.

@@ -5,9 +5,7 @@
 use std::cell::OnceCell;
 
 use crate::domain::catalog::Catalog;
-use crate::domain::district::collection::{
-    receive, receive_hashed, receive_too_large, Outcome, Received,
-};
+use crate::domain::district::collection::{receive, receive_too_large, Outcome, Received};
 use crate::storage::envelope::encode;
 
 thread_local! {
@@ -38,12 +36,10 @@ const WARM_UP_SAMPLE: &str = include_str!("../../docs/examples/result.signed.jso
 /// Verifies the documented example once and forgets the answer; whether it verified. The
 /// workers run this while the page waits for files: the engine first runs wasm with a baseline
 /// compiler and optimises each function only once it is hot, and an import's first 400 files
-/// were verified 2-3x slower than the rest (docs/benchmarks.md, session 5). The hash stands in
-/// for the browser's, as in a real import.
+/// were verified 2-3x slower than the rest (docs/benchmarks.md, session 5).
 pub fn warm_up_round() -> bool {
-    const HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
     with_catalog(|cat| {
-        let r = receive_hashed("warm-up.json", WARM_UP_SAMPLE.as_bytes(), HASH.into(), cat);
+        let r = receive("warm-up.json", WARM_UP_SAMPLE.as_bytes(), cat);
         // Encoded as a real answer is, so that code warms up too.
         !to_json(&r).is_empty() && matches!(r.outcome, Outcome::Verified { .. })
     })
@@ -51,22 +47,10 @@ pub fn warm_up_round() -> bool {
 }
 
 /// Verifies one file's bytes; the `Received` as stored (empty if the rubrics failed to load,
-/// which the page treats as "verify it here instead"). `sha256` is the bytes' SHA-256 in
-/// lower-case hex from the browser's crypto, or empty to compute it here. Exported to JS by the
-/// verifier module (`src/bin/verify.rs`) only.
-pub fn chibo_receive(name: &str, bytes: &[u8], sha256: String) -> String {
-    let hashed = sha256.len() == 64
-        && sha256
-            .bytes()
-            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
-    with_catalog(|cat| {
-        to_json(&if hashed {
-            receive_hashed(name, bytes, sha256, cat)
-        } else {
-            receive(name, bytes, cat)
-        })
-    })
-    .unwrap_or_default()
+/// which the page treats as "verify it here instead"). Exported to JS by the verifier module
+/// (`src/bin/verify.rs`) only.
+pub fn chibo_receive(name: &str, bytes: &[u8]) -> String {
+    with_catalog(|cat| to_json(&receive(name, bytes, cat))).unwrap_or_default()
 }
 
 /// A file refused unread for its size, in its stored form.

@@ -23,6 +23,8 @@ export default defineConfig({
       args: [
         '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
         '--disable-background-networking', '--disable-component-update', '--disable-sync',
+        // E2E_CHROME_ARGS: extra switches for an experiment (space-separated), e.g. V8 flags.
+        ...(process.env.E2E_CHROME_ARGS ?? '').split(' ').filter(Boolean),
       ],
     },
     trace: 'off',

@@ -15,12 +15,17 @@ use crate::domain::quarter::QuarterId;
 use crate::domain::result_doc::ResultSubject;
 use crate::domain::verify::{verify_result, VerifyError};
 
-/// A file as received: its name, content hash and what verification found.
+/// A file as received: its name, what verification found, and for a refused file its content
+/// hash.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Received {
     pub file_name: String,
-    /// SHA-256 of the file's bytes: the same file twice has the same hash.
+    /// SHA-256 of the file's bytes (lower-case hex) when it was refused: the same bad file twice
+    /// is one file. Empty for a verified file, which is known by its signer and id instead (the
+    /// same bytes always have the same ones), so an import does not hash 5,000 good files for
+    /// nothing. Records stored before 2026-12 have it for verified files too; it is not read.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub sha256: String,
     pub outcome: Outcome,
 }
@@ -116,31 +121,23 @@ impl Outcome {
     }
 }
 
-/// Verifies one file's bytes.
+/// Verifies one file's bytes; a refused file's bytes are hashed too (see [`Received::sha256`]).
 pub fn receive(file_name: &str, bytes: &[u8], catalog: &Catalog) -> Received {
-    receive_hashed(file_name, bytes, sha256_hex(bytes), catalog)
-}
-
-/// [`receive`], given the SHA-256 of the bytes (lower-case hex) computed elsewhere: the import's
-/// workers take it from the browser's own SHA-256, several times faster than ours in wasm.
-pub fn receive_hashed(
-    file_name: &str,
-    bytes: &[u8],
-    sha256: String,
-    catalog: &Catalog,
-) -> Received {
-    let outcome = match std::str::from_utf8(bytes) {
-        Err(_) => Outcome::rejected(&VerifyError::NotJson),
-        Ok(text) => match verify_result(text, catalog) {
-            Ok(v) => Outcome::Verified {
+    let (outcome, sha256) = match std::str::from_utf8(bytes)
+        .map_err(|_| VerifyError::NotJson)
+        .and_then(|text| verify_result(text, catalog))
+    {
+        Ok(v) => (
+            Outcome::Verified {
                 digest: Box::new(ResultDigest::of(&v.subject)),
                 id: v.id,
                 issuer: v.issuer,
                 fingerprint: v.fingerprint,
                 created: v.created,
             },
-            Err(e) => Outcome::rejected(&e),
-        },
+            String::new(),
+        ),
+        Err(e) => (Outcome::rejected(&e), sha256_hex(bytes)),
     };
     Received {
         file_name: file_name.to_string(),
@@ -393,11 +390,11 @@ pub fn classify(received: &[Received], registry: &Registry) -> Vec<Classified> {
                 digest,
                 fingerprint,
             } => {
-                let first_bytes = seen_hash.insert(r.sha256.clone());
-                // Ids are only compared within one signer: anyone can put a cell's id (printed
-                // on its paper) into a file of their own, and that must not push out the real one.
-                let first_id = seen_id.insert((issuer.clone(), id.clone()));
-                if !first_bytes || !first_id {
+                // The same bytes have the same signer and id, so this also finds the same file
+                // again. Ids are only compared within one signer: anyone can put a cell's id
+                // (printed on its paper) into a file of their own, and that must not push out the
+                // real one.
+                if !seen_id.insert((issuer.clone(), id.clone())) {
                     status(Status::Duplicate, Reason::SameId)
                 } else if digest.training {
                     status(Status::Training, Reason::Training)

@@ -31,6 +31,30 @@ function chromiumCpuSeconds() {
   }
 }
 
+// CPU time (seconds) per thread name of every Chromium process, for BENCH_THREADS=1: where an
+// import's CPU goes (the workers, the page's thread, the browser's IO thread, ...).
+function chromiumThreadSeconds() {
+  const by = new Map();
+  try {
+    for (const pid of readdirSync('/proc').filter((p) => /^[0-9]+$/.test(p))) {
+      let tids;
+      try { tids = readdirSync(`/proc/${pid}/task`); } catch { continue; }
+      for (const tid of tids) {
+        let stat;
+        try { stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8'); } catch { continue; }
+        const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        let pcomm = '';
+        try { pcomm = readFileSync(`/proc/${pid}/cmdline`, 'utf8').match(/--type=([a-z-]+)/)?.[1] ?? 'browser'; } catch { continue; }
+        try { if (!/chrom/i.test(readFileSync(`/proc/${pid}/comm`, 'utf8'))) continue; } catch { continue; }
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const key = `${pcomm}:${comm}:${pid}:${tid}`;
+        by.set(key, (Number(f[11]) + Number(f[12])) / 100);
+      }
+    }
+  } catch { /* no /proc */ }
+  return by;
+}
+
 const DIR = process.env.BENCH_DIR ?? '../../target/bench/results';
 const N = Number(process.env.BENCH_COUNT ?? 5000);
 
@@ -56,6 +80,7 @@ async function importOnce(browser, baseURL, names, texts, reopen) {
     await page.evaluate((b) => { for (const [n, t] of b) window.__benchFiles.push(new File([t], n, { type: 'application/json' })); }, batch);
   }
   const cpu0 = chromiumCpuSeconds();
+  const threads0 = process.env.BENCH_THREADS ? chromiumThreadSeconds() : null;
   const t0 = await page.evaluate(() => {
     const dt = new DataTransfer();
     for (const f of window.__benchFiles) dt.items.add(f);
@@ -69,6 +94,16 @@ async function importOnce(browser, baseURL, names, texts, reopen) {
   await waitText(page, 'table-summary', new RegExp(`^${N} chi bộ đã nộp hợp lệ, 0 chi bộ chưa nộp`));
   const shown = await page.evaluate((s) => (performance.now() - s) / 1000, t0);
   const cpu = cpu0 === null ? null : chromiumCpuSeconds() - cpu0;
+  if (threads0) {
+    // Summed by process type and thread name (thread ids differ between runs).
+    const sums = new Map();
+    for (const [k, v] of chromiumThreadSeconds()) {
+      const d = v - (threads0.get(k) ?? 0);
+      const [type, name] = k.split(':');
+      if (d > 0) sums.set(`${type}:${name}`, (sums.get(`${type}:${name}`) ?? 0) + d);
+    }
+    console.log([...sums].sort((a, b) => b[1] - a[1]).map(([k, v]) => `  ${k} ${v.toFixed(2)} s`).join('\n'));
+  }
   const reported = await page.getByTestId('district-message').textContent();
   const app = Number(/trong ([0-9]+,[0-9]) giây/.exec(reported)?.[1].replace(',', '.'));
   expect(app).toBeGreaterThan(0);
