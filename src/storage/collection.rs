@@ -83,7 +83,9 @@ fn stored_batch(batch: f64, received: Vec<Received>) -> Vec<Stored> {
 /// file only: the chosen `File`, or `true` for "its span in the worker's Blob of the chunk" (see
 /// [`add_all`]); stored by the browser, never copied into the module's memory.
 pub struct ToStore {
-    text: String,
+    /// The stored form, as a JS string: a worker's answer goes back to IndexedDB as it came,
+    /// without a round trip through the module's memory.
+    text: JsValue,
     received: Received,
     file: JsValue,
 }
@@ -93,22 +95,19 @@ impl ToStore {
     /// every map in it has string keys; if it ever did, the empty text makes [`add_all`] refuse
     /// the chunk rather than store something unreadable.)
     pub fn new(received: Received, file: &Blob) -> Self {
-        Self::kept(
-            encode(&received).unwrap_or_default(),
-            received,
-            file.clone().into(),
-        )
+        let text = encode(&received).unwrap_or_default();
+        Self::kept(JsValue::from_str(&text), received, file.clone().into())
     }
 
     /// Takes the stored form a worker made (`worker_api::chibo_receive`) and where the file is
     /// (the `File`, or `true`: in the chunk's Blob), so the page only reads the summary; `None`
     /// if it is not a stored `Received`.
-    pub fn from_stored(text: String, file: JsValue) -> Option<Self> {
-        let received = decode::<Received>(&text).ok()?;
+    pub fn from_stored(text: JsValue, file: JsValue) -> Option<Self> {
+        let received = decode::<Received>(&text.as_string()?).ok()?;
         Some(Self::kept(text, received, file))
     }
 
-    fn kept(text: String, received: Received, file: JsValue) -> Self {
+    fn kept(text: JsValue, received: Received, file: JsValue) -> Self {
         let verified = matches!(received.outcome, Outcome::Verified { .. });
         Self {
             text,
@@ -134,8 +133,11 @@ pub async fn add_all(
     let mut received = Vec::with_capacity(items.len());
     let mut unencoded = false;
     for item in items {
-        unencoded |= item.text.is_empty();
-        texts.push(&JsValue::from_str(&item.text));
+        unencoded |= item
+            .text
+            .dyn_ref::<js_sys::JsString>()
+            .is_none_or(|t| t.length() == 0);
+        texts.push(&item.text);
         files.push(&item.file);
         received.push(item.received);
     }

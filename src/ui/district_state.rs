@@ -120,11 +120,7 @@ async fn verify_in_workers(
                         (true, _) => Some(JsValue::TRUE),
                         (false, f) => f.map(|f| JsValue::from(f.clone())),
                     };
-                    match text
-                        .as_string()
-                        .zip(place)
-                        .and_then(|(t, p)| ToStore::from_stored(t, p))
-                    {
+                    match place.and_then(|p| ToStore::from_stored(text, p)) {
                         Some(t) => chunk.push(t),
                         // Not a stored `Received` (a worker without its rubrics, say): this
                         // file is verified here rather than guessed at.
