@@ -101,7 +101,7 @@ pub fn decode_did_key(did: &str) -> Result<[u8; 32], DidKeyError> {
 /// A short fingerprint of a public key to read aloud: the first 16 hex digits of the SHA-256 of
 /// the did:key, in four groups, e.g. `3F2A-91C0-0B7D-44E1`.
 pub fn fingerprint(public: &[u8; 32]) -> String {
-    let hex = sha256_hex(did_key(public).as_bytes()).to_uppercase();
+    let hex = sha256_hex(did_key(public).as_bytes()).to_ascii_uppercase();
     let h = &hex[..16];
     format!("{}-{}-{}-{}", &h[0..4], &h[4..8], &h[8..12], &h[12..16])
 }

@@ -179,9 +179,9 @@ pub fn check_facts(raw: &RawFacts, quarter: QuarterId, month: u8) -> FactsCheck 
         missing.insert(0, FactField::Date);
         None
     } else {
-        match NaiveDate::parse_from_str(raw.date.trim(), "%Y-%m-%d") {
-            Ok(d) if quarter.date_in_month(d, month) => Some(d),
-            Ok(_) => {
+        match super::date::parse_iso_date(raw.date.trim()) {
+            Some(d) if quarter.date_in_month(d, month) => Some(d),
+            Some(_) => {
                 issues.push(FactIssue {
                     field: FactField::Date,
                     problem: FactProblem::DateOutsideMonth {
@@ -191,7 +191,7 @@ pub fn check_facts(raw: &RawFacts, quarter: QuarterId, month: u8) -> FactsCheck 
                 });
                 None
             }
-            Err(_) => {
+            None => {
                 issues.push(FactIssue {
                     field: FactField::Date,
                     problem: FactProblem::BadDate,

@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod cell;
 pub mod cell_key;
 pub mod count;
+pub mod date;
 pub mod did_key;
 pub mod district;
 pub mod eddsa_jcs;

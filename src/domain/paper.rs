@@ -103,7 +103,9 @@ pub struct PaperMeeting {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PaperReport {
     pub party: String,
+    /// The committee above the cell, as typed (printed in capitals by the style).
     pub upper_committee: String,
+    /// The cell's name, as typed (printed in capitals by the style).
     pub cell_name: String,
     pub date_line: String,
     pub title: String,
@@ -124,8 +126,11 @@ pub struct PaperReport {
 
 const ROMAN: [&str; 10] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
 
-fn upper(s: &str) -> String {
-    s.trim().to_uppercase()
+/// The committee and cell names go on paper in capitals, but the page's style makes them so
+/// (`text-transform: uppercase`, style/main.css): Rust's `to_uppercase` would add its Unicode case
+/// tables, 7 KB gzip, to the secretary's page for two lines of print.
+fn name_line(s: &str) -> String {
+    s.trim().to_string()
 }
 
 fn date_vi(d: NaiveDate) -> String {
@@ -256,8 +261,8 @@ pub fn paper_report(
     };
     PaperReport {
         party: "ĐẢNG CỘNG SẢN VIỆT NAM".into(),
-        upper_committee: upper(&profile.parent_committee),
-        cell_name: upper(&profile.name),
+        upper_committee: name_line(&profile.parent_committee),
+        cell_name: name_line(&profile.name),
         date_line: format!(
             "…………, ngày {} tháng {} năm {}",
             today.day(),
@@ -319,7 +324,7 @@ mod tests {
         let report = quarter_report(&rubric, &record, profile.officers);
         let p = paper_report(&rubric, &record, &report, &profile, day(), false);
         assert_eq!(p.party, "ĐẢNG CỘNG SẢN VIỆT NAM");
-        assert_eq!(p.cell_name, profile.name.to_uppercase());
+        assert_eq!(p.cell_name, profile.name.trim());
         assert_eq!(p.date_line, "…………, ngày 28 tháng 12 năm 2026");
         assert_eq!(p.subtitle, "Quý IV năm 2026");
         assert_eq!(p.signature_on_behalf, "T/M CHI ỦY");

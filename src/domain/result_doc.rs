@@ -6,6 +6,7 @@ use serde_json::{json, Value};
 use thiserror::Error;
 
 use super::cell::{CellProfile, CellType, Officers};
+use super::date::iso_date;
 use super::lang::Bilingual;
 use super::meeting::{Answer, Meeting, MeetingKind, RawFacts};
 use super::quarter::QuarterId;
@@ -248,7 +249,7 @@ fn subject_from(
         meetings.push(MeetingResult {
             kind: m.kind,
             month: m.month,
-            date: f.date.ok_or_else(bad)?.format("%Y-%m-%d").to_string(),
+            date: iso_date(f.date.ok_or_else(bad)?),
             duration_minutes: f.duration_minutes.ok_or_else(bad)?,
             required: f.required.ok_or_else(bad)?,
             present: f.present.ok_or_else(bad)?,

@@ -79,14 +79,20 @@ pub fn encode<T: Serialize>(value: &T) -> Result<String, serde_json::Error> {
 }
 
 /// Reads a stored value, migrating it from an older schema if needed.
+///
+/// Stored types are only ever read from text (never with `serde_json::from_value`): each reader
+/// of a type is a copy of its `Deserialize` code, and a second one, for `Value`, made the
+/// secretary's page larger by several KB gzip for a path that only tells what went wrong.
 pub fn decode<T: DeserializeOwned>(raw: &str) -> Result<T, DecodeError> {
     // Nearly every value is of this build's schema: read it in one pass. Anything else (another
     // schema, a foreign or broken value) takes the general path below, which tells why.
-    if let Ok(env) = serde_json::from_str::<EnvelopeCurrent<T>>(raw) {
-        if env.format == ENVELOPE_FORMAT && env.schema == CURRENT_SCHEMA {
-            return Ok(env.data);
+    let one_pass = match serde_json::from_str::<EnvelopeCurrent<T>>(raw) {
+        Ok(env) if env.format == ENVELOPE_FORMAT && env.schema == CURRENT_SCHEMA => {
+            return Ok(env.data)
         }
-    }
+        Ok(_) => None,
+        Err(e) => Some(e),
+    };
     let value: serde_json::Value = serde_json::from_str(raw).map_err(|_| DecodeError::NotJson)?;
     let env: EnvelopeIn = serde_json::from_value(value).map_err(|_| DecodeError::Foreign)?;
     if env.format != ENVELOPE_FORMAT {
@@ -95,8 +101,13 @@ pub fn decode<T: DeserializeOwned>(raw: &str) -> Result<T, DecodeError> {
     if env.schema > CURRENT_SCHEMA {
         return Err(DecodeError::NewerSchema(env.schema));
     }
+    if env.schema == CURRENT_SCHEMA {
+        // A sound envelope of this schema, so its data did not fit `T`: the one pass said where.
+        let why = one_pass.map(|e| e.to_string()).unwrap_or_default();
+        return Err(DecodeError::BadData(why));
+    }
     let data = migrate(env.schema, env.data)?;
-    serde_json::from_value(data).map_err(|e| DecodeError::BadData(e.to_string()))
+    serde_json::from_str(&data.to_string()).map_err(|e| DecodeError::BadData(e.to_string()))
 }
 
 /// Brings data of an older schema up to [`CURRENT_SCHEMA`], one step at a time.
@@ -138,10 +149,15 @@ mod tests {
             decode::<CellProfile>(r#"{"format":"chibo-store","schema":9,"data":{}}"#).unwrap_err(),
             DecodeError::NewerSchema(9)
         );
-        assert!(matches!(
-            decode::<CellProfile>(r#"{"format":"chibo-store","schema":1,"data":{"name":3}}"#),
-            Err(DecodeError::BadData(_))
-        ));
+        let bad = decode::<CellProfile>(r#"{"format":"chibo-store","schema":1,"data":{"name":3}}"#);
+        let Err(DecodeError::BadData(why)) = bad else {
+            panic!("{bad:?}")
+        };
+        // It says what is wrong, and where.
+        assert!(
+            why.contains("invalid type: integer `3`") && why.contains("column"),
+            "{why}"
+        );
     }
 
     #[test]

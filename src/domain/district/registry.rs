@@ -124,7 +124,7 @@ pub fn same_cell(a: &str, b: &str) -> bool {
 }
 
 fn valid_date(s: &str) -> bool {
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
+    crate::domain::date::parse_iso_date(s).is_some()
 }
 
 /// Validates an entry and trims its name.

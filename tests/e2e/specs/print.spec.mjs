@@ -26,8 +26,9 @@ test('the printout has the customary header, one table per meeting, totals, narr
   const paper = page.getByTestId('print-report');
   await expect(paper).toBeVisible();
   await expect(paper).toContainText('ĐẢNG CỘNG SẢN VIỆT NAM');
-  await expect(paper).toContainText('ĐẢNG BỘ XÃ HÒA BÌNH');
-  await expect(paper).toContainText('CHI BỘ THÔN ĐÔNG HÀ');
+  // In capitals as printed (the style makes them so): the rendered text, not the source's.
+  await expect(paper).toContainText('ĐẢNG BỘ XÃ HÒA BÌNH', { useInnerText: true });
+  await expect(paper).toContainText('CHI BỘ THÔN ĐÔNG HÀ', { useInnerText: true });
   await expect(paper).toContainText('ngày 23 tháng 11 năm 2026');
   await expect(paper).toContainText('BÁO CÁO TỰ ĐÁNH GIÁ CHẤT LƯỢNG SINH HOẠT CHI BỘ');
   await expect(paper).toContainText('Quý IV năm 2026');
