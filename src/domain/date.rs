@@ -1,15 +1,15 @@
 //! Calendar dates as the app reads and writes them: `YYYY-MM-DD` (ISO 8601's calendar date).
 //!
-//! Parsed and written by hand rather than through chrono's format strings: those pull chrono's
-//! whole strftime reader and writer into the secretary's page (about 3 KB of its gzip), for one
-//! fixed shape.
+//! Parsed and written by hand rather than through chrono's format strings: those pulled chrono's
+//! whole strftime reader and writer into the secretary's page (12 KB of its gzip, measured in
+//! docs/benchmarks.md), for one fixed shape.
 
 use chrono::{Datelike, NaiveDate};
 
 /// Reads `YYYY-MM-DD` (a four-digit year; month and day of one or two digits, as chrono's
 /// `%Y-%m-%d` took them); `None` for anything else or a day that does not exist. Unlike chrono,
-/// a year of fewer digits or with a sign is refused: "26-12-06" is not meant as the year 26. Spaces around it
-/// are ignored.
+/// a year of fewer digits or with a sign is refused: "26-12-06" is not meant as the year 26.
+/// Spaces around it are ignored.
 pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
     let mut parts = s.trim().split('-');
     let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);

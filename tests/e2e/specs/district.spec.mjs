@@ -337,12 +337,14 @@ test('a collection stored by the first version (whole results in one store) is m
   await expect(page.getByTestId('result-detail')).toContainText(`${name} — quý 4/2026`);
 });
 
-test('the cell page never downloads the district code, and an old #cap-tren bookmark opens the district page', async ({ page }) => {
+test('the cell page never downloads the district code (nor its import workers), and an old #cap-tren bookmark opens the district page', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByTestId('quarter-title')).toBeVisible();
   const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
   expect(loaded.some((u) => /chibo-app-[0-9a-f]+_bg\.wasm$/.test(u))).toBe(true);
   expect(loaded.some((u) => u.includes('chibo-district-'))).toBe(false);
+  // Nor the import's worker pool: only the snippets the page's glue imports are preloaded.
+  expect(loaded.some((u) => u.endsWith('/import_workers.js'))).toBe(false);
   await page.goto('about:blank');
   await page.goto('/#cap-tren');
   await expect(page).toHaveURL(/district\.html$/);
