@@ -1,24 +1,50 @@
-// Service worker: after one visit the app opens and works with no network.
-// On install it caches both pages and every asset they name (trunk gives them hashed names,
-// so they are read from the pages rather than listed here). Pages: network first, cache when
-// offline. Assets: cache first (their names change when their content does).
-// v4: the import's worker script changed its messages (read-ahead, answers name their chunk);
-// a new name makes every client fetch it again with the modules it goes with.
-const CACHE = 'chibo-shell-v4';
+// Service worker: after one visit a page opens and works with no network.
+// On install it caches the pages in use and every asset they name (trunk gives them hashed
+// names, so they are read from the pages rather than listed here). Pages: network first, cache
+// when offline. Assets: cache first (their names change when their content does), and anything
+// fetched later is cached as it comes.
+// v5: only the pages in use are cached at install (a secretary's phone no longer downloads the
+// district's code), and files with a content hash in their name are taken from the browser's
+// HTTP cache when the page has just loaded them.
+const CACHE = 'chibo-shell-v5';
 
-// The two pages: the cell's and the district's (each with its own wasm module), and verify.html,
-// which names the district import's verifier module (loaded by its Web Workers).
-const PAGES = ['./', './district.html', './verify.html'];
+// The cell's page, and the district's with verify.html, which names the district import's
+// verifier module (loaded by its Web Workers).
+const GROUPS = { './': ['./'], './district.html': ['./district.html', './verify.html'] };
 
 /** The cached page a navigation to `url` falls back to. */
 function pageOf(url) {
   return new URL(url).pathname.endsWith('/district.html') ? './district.html' : './';
 }
 
+// A name with a content hash (trunk's `-0123456789abcdef` before the extension) never changes
+// content: a copy in the browser's HTTP cache, such as the one the page has just loaded, is as
+// good as a new download. Other names (pages, sw.js, the manifest, wasm-bindgen's snippets,
+// whose folder is named after the crate, not the content) are asked of the server again.
+const HASHED = /-[0-9a-f]{16}(?:_bg\.wasm|\.js|\.css)$/;
+const get = (u) => fetch(u, { cache: HASHED.test(new URL(u).pathname) ? 'force-cache' : 'no-cache' });
+
+// The pages in use: those open now (on a first visit, the page installing this worker) and
+// those an earlier version had cached (so an update keeps them offline). A secretary who never
+// opens the district's page never downloads its 700 KB; it is cached when first opened online,
+// as it loads.
+async function pagesInUse() {
+  const pages = new Set();
+  for (const c of await self.clients.matchAll({ type: 'window', includeUncontrolled: true })) {
+    pages.add(pageOf(c.url));
+  }
+  for (const key of await caches.keys()) {
+    const old = await caches.open(key);
+    for (const page of Object.keys(GROUPS)) if (await old.match(page)) pages.add(page);
+  }
+  if (pages.size === 0) pages.add('./');
+  return [...pages].flatMap((p) => GROUPS[p]);
+}
+
 async function precache() {
   const cache = await caches.open(CACHE);
   const urls = new Set(['./manifest.webmanifest', './public/icon.svg', './public/icon-192.png', './public/icon-512.png', './public/verify-worker.js']);
-  for (const page of PAGES) {
+  for (const page of await pagesInUse()) {
     let html = '';
     try {
       const response = await fetch(page, { cache: 'no-cache' });
@@ -36,24 +62,27 @@ async function precache() {
   }
   const fetched = await Promise.all([...urls].map(async (u) => {
     try {
-      const r = await fetch(u, { cache: 'no-cache' });
+      const r = await get(u);
       if (!r.ok) return null;
       await cache.put(u, r.clone());
       return u.endsWith('.js') ? [u, await r.text()] : null;
     } catch (_) { return null; /* an optional asset missing must not stop the install */ }
   }));
   // Modules the JS glue imports (wasm-bindgen snippets) are named only inside it.
+  const imported = new Set();
   for (const entry of fetched) {
     if (!entry) continue;
     const [base, js] = entry;
     for (const m of js.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
-      const u = new URL(m[1], base).href;
-      try {
-        const r = await fetch(u, { cache: 'no-cache' });
-        if (r.ok) await cache.put(u, r);
-      } catch (_) { /* see above */ }
+      imported.add(new URL(m[1], base).href);
     }
   }
+  await Promise.all([...imported].filter((u) => !urls.has(u)).map(async (u) => {
+    try {
+      const r = await get(u);
+      if (r.ok) await cache.put(u, r);
+    } catch (_) { /* see above */ }
+  }));
 }
 
 self.addEventListener('install', (event) => {

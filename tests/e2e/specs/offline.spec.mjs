@@ -1,15 +1,30 @@
-// After one visit the app opens and works with no network, and says so.
+// After one visit a page opens and works with no network, and says so.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { openApp, setUpCell, openMeeting, finishTrainingQuarter } from './helpers.mjs';
 
-test('after one visit the app reloads, works, keeps changes and exports with the network cut', async ({ page, context }) => {
+test('after one visit the app reloads, works, keeps changes and exports with the network cut; the district page, once opened, too', async ({ page, context }) => {
   await openApp(page);
   await expect(page.getByTestId('offline-status')).toContainText('dùng được cả khi mất mạng');
   await expect(page.getByTestId('persist-status')).not.toContainText('Đang hỏi');
   // The service worker is active once its install has cached the whole shell; no second online
   // visit is needed.
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  // A secretary's first visit caches the cell's page only: the district's code (~700 KB) is not
+  // downloaded to the phone.
+  const cachedUrls = () => page.evaluate(async () => (await Promise.all((await caches.keys())
+    .map(async (k) => (await (await caches.open(k)).keys()).map((r) => r.url)))).flat());
+  let cached = await cachedUrls();
+  expect(cached.some((u) => /chibo-app-[0-9a-f]+_bg\.wasm$/.test(u))).toBe(true);
+  expect(cached.filter((u) => /chibo-(district|verify)-/.test(u))).toEqual([]);
+  // Opened once online, the district's page is cached as it loads, with its workers' module.
+  await page.goto('/district.html');
+  await expect(page.getByLabel('Chọn tệp (được chọn nhiều)')).toBeVisible();
+  await expect.poll(async () => (await cachedUrls()).some((u) => /chibo-verify-[0-9a-f]+_bg\.wasm$/.test(u)), { timeout: 15_000 }).toBe(true);
+  cached = await cachedUrls();
+  expect(cached.some((u) => /chibo-district-[0-9a-f]+_bg\.wasm$/.test(u))).toBe(true);
+  await page.goto('/');
+  await expect(page.getByTestId('quarter-title')).toBeVisible();
 
   await context.setOffline(true);
   await page.reload();
@@ -33,7 +48,8 @@ test('after one visit the app reloads, works, keeps changes and exports with the
   const text = readFileSync(await file.path(), 'utf8');
   expect(JSON.parse(text).proof.cryptosuite).toBe('eddsa-jcs-2022');
 
-  // The district page checks it, offline too (its workers load the cached wasm).
+  // The district page (opened once online, above) checks it, offline too (its workers load the
+  // cached wasm).
   await page.getByRole('link', { name: 'Cấp trên tổng hợp' }).click();
   await page.getByLabel('Chọn tệp (được chọn nhiều)').setInputFiles(await file.path());
   await expect(page.locator('[data-testid="file-row"][data-status="training"]')).toHaveCount(1);
