@@ -27,6 +27,7 @@ build: setup
 	trunk build --release=true --dist target/dist-verify verify.html
 	mv target/dist-verify/index.html target/dist-verify/verify.html
 	cp -R target/dist-verify/. dist/
+	node scripts/precompress.mjs dist
 
 # Static files only (tests/e2e/serve.mjs): no auto-reload script, which would be inline and
 # refused by the CSP (scripts/csp.py allows only trunk's loader).
