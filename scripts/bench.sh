@@ -25,4 +25,6 @@ done
 # Last, because it fails when our first load is over the 128 KiB gzip budget
 # (BENCH_ALLOW_OVER_BUDGET=1 only warns); the markdown tables it prints go to docs/benchmarks.md.
 node bench/peer/build.mjs
+# Served like ours (tests/e2e/serve.mjs sends precompressed copies): the same terms for both.
+node scripts/precompress.mjs bench/peer/dist
 (cd tests/e2e && npx playwright test --config bench.config.mjs bench/load.bench.mjs) | grep -E '^(BENCH|\||#### )|passed|failed'
