@@ -39,8 +39,24 @@ extern "C" {
     async fn idb_get_file(name: &str, batch: f64, index: u32) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
     async fn idb_delete(name: &str, pairs: Array) -> Result<JsValue, JsValue>;
+}
+
+// Only the cell's page deletes a database (resetting training), and it never opens one: a
+// snippet of its own keeps the collection module (idb.js, 2.6 KB gzip) out of its first load.
+#[wasm_bindgen(inline_js = r#"
+export function idb_delete_database(name) {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.deleteDatabase(name);
+    req.onsuccess = () => resolve(undefined);
+    req.onerror = () => reject(req.error);
+    // Another tab still has it open: it is deleted once that tab closes it.
+    req.onblocked = () => resolve(undefined);
+  });
+}
+"#)]
+extern "C" {
     #[wasm_bindgen(catch)]
-    async fn idb_drop(name: &str) -> Result<JsValue, JsValue>;
+    async fn idb_delete_database(name: &str) -> Result<JsValue, JsValue>;
 }
 
 /// Where a file is stored: its batch's IndexedDB key and its place in the batch.
@@ -256,9 +272,10 @@ pub async fn delete(keys: &[FileKey]) -> Result<(), CollectionError> {
         .map_err(|_| CollectionError::Delete)
 }
 
-/// Deletes the training workspace's whole collection.
+/// Deletes the training workspace's whole collection (from the cell's page, which holds no
+/// connection to it; a district tab that does keeps it until that tab closes).
 pub async fn drop_training() -> Result<(), CollectionError> {
-    idb_drop(Workspace::Training.database())
+    idb_delete_database(Workspace::Training.database())
         .await
         .map(|_| ())
         .map_err(|_| CollectionError::Delete)

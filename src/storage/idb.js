@@ -158,16 +158,6 @@ export async function idb_delete(name, pairs) {
   return done(tx, () => undefined);
 }
 
-/** Deletes a whole database (the training workspace's, on reset). */
-export async function idb_drop(name) {
-  const conn = connections.get(name);
-  connections.delete(name);
-  if (conn) (await conn.catch(() => null))?.close();
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.deleteDatabase(name);
-    req.onsuccess = () => resolve(undefined);
-    req.onerror = () => reject(req.error);
-    // Another tab still has it open: it is deleted once that tab closes it.
-    req.onblocked = () => resolve(undefined);
-  });
-}
+// Deleting a whole database (the training workspace's, on reset) is not here: only the cell's
+// page does it, and that page never opens a collection, so it needs none of this module
+// (`drop_training` in collection.rs).
