@@ -93,6 +93,15 @@ pub fn decode<T: DeserializeOwned>(raw: &str) -> Result<T, DecodeError> {
         Ok(_) => None,
         Err(e) => Some(e),
     };
+    let data = migrated_data(raw, one_pass)?;
+    serde_json::from_str(&data).map_err(|e| DecodeError::BadData(e.to_string()))
+}
+
+/// The general path of [`decode`], the same for every type (so not copied for each): why a value
+/// that the one pass refused cannot be read, or the text of its data brought up to this
+/// build's schema.
+#[inline(never)]
+fn migrated_data(raw: &str, one_pass: Option<serde_json::Error>) -> Result<String, DecodeError> {
     let value: serde_json::Value = serde_json::from_str(raw).map_err(|_| DecodeError::NotJson)?;
     let env: EnvelopeIn = serde_json::from_value(value).map_err(|_| DecodeError::Foreign)?;
     if env.format != ENVELOPE_FORMAT {
@@ -106,8 +115,7 @@ pub fn decode<T: DeserializeOwned>(raw: &str) -> Result<T, DecodeError> {
         let why = one_pass.map(|e| e.to_string()).unwrap_or_default();
         return Err(DecodeError::BadData(why));
     }
-    let data = migrate(env.schema, env.data)?;
-    serde_json::from_str(&data.to_string()).map_err(|e| DecodeError::BadData(e.to_string()))
+    Ok(migrate(env.schema, env.data)?.to_string())
 }
 
 /// Brings data of an older schema up to [`CURRENT_SCHEMA`], one step at a time.
