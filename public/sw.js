@@ -9,8 +9,9 @@
 const CACHE = 'chibo-shell-v5';
 
 // The cell's page, and the district's with verify.html, which names the district import's
-// verifier module (loaded by its Web Workers).
+// verifier module, and the script of the import's Web Workers (which load that module).
 const GROUPS = { './': ['./'], './district.html': ['./district.html', './verify.html'] };
+const WITH = { './district.html': ['./public/verify-worker.js'] };
 
 /** The cached page a navigation to `url` falls back to. */
 function pageOf(url) {
@@ -38,13 +39,16 @@ async function pagesInUse() {
     for (const page of Object.keys(GROUPS)) if (await old.match(page)) pages.add(page);
   }
   if (pages.size === 0) pages.add('./');
-  return [...pages].flatMap((p) => GROUPS[p]);
+  return [...pages];
 }
 
 async function precache() {
   const cache = await caches.open(CACHE);
-  const urls = new Set(['./manifest.webmanifest', './public/icon.svg', './public/icon-192.png', './public/icon-512.png', './public/verify-worker.js']);
-  for (const page of await pagesInUse()) {
+  const inUse = await pagesInUse();
+  // Absolute URLs throughout, so that a file named twice is fetched once.
+  const urls = new Set(['./manifest.webmanifest', './public/icon.svg', './public/icon-192.png', './public/icon-512.png',
+    ...inUse.flatMap((p) => WITH[p] ?? [])].map((u) => new URL(u, self.registration.scope).href));
+  for (const page of inUse.flatMap((p) => GROUPS[p])) {
     let html = '';
     try {
       const response = await fetch(page, { cache: 'no-cache' });

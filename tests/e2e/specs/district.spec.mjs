@@ -176,6 +176,8 @@ test('files dropped on the drop zone are imported', async ({ page }) => {
   mkdirSync(`${ROOT}-drop`, { recursive: true });
   const [file] = sample(`${ROOT}-drop`, ['--count', '1', '--seed', '500', '--real']);
   await page.goto('/district.html');
+  // The page is drawn by the wasm after the load event: wait for the zone before dropping on it.
+  await expect(page.getByTestId('dropzone')).toBeVisible();
   const text = readFileSync(file, 'utf8');
   await page.evaluate(([t]) => {
     const dt = new DataTransfer();
