@@ -15,6 +15,20 @@ fn chibo(args: &[&str]) -> (i32, String) {
     )
 }
 
+/// Runs `chibo aggregate DIR --registry REGISTRY --quarter 2026-Q4` with `extra` arguments.
+fn aggregate(dir: &std::path::Path, registry: &std::path::Path, extra: &[&str]) -> (i32, String) {
+    let mut args = vec![
+        "aggregate",
+        dir.to_str().unwrap(),
+        "--registry",
+        registry.to_str().unwrap(),
+        "--quarter",
+        "2026-Q4",
+    ];
+    args.extend_from_slice(extra);
+    chibo(&args)
+}
+
 /// Runs `chibo sample`, asserting it succeeds.
 fn sample(dir: &std::path::Path, count: u32, quarter: &str, seed: u64, real: bool) {
     let (count, seed) = (count.to_string(), seed.to_string());
@@ -134,19 +148,17 @@ fn aggregate_reports_every_file_and_writes_csv_and_xlsx_with_status_zero() {
     std::fs::copy(&files[0], dir.join("zz-copy.json")).unwrap();
     let (csv, xlsx) = (dir.join("table.csv"), dir.join("table.xlsx"));
     let registry = dir.join("registry.csv");
-    let (code, out) = chibo(&[
-        "aggregate",
-        dir.to_str().unwrap(),
-        "--registry",
-        registry.to_str().unwrap(),
-        "--quarter",
-        "2026-Q4",
-        "--csv",
-        csv.to_str().unwrap(),
-        "--xlsx",
-        xlsx.to_str().unwrap(),
-        "--json",
-    ]);
+    let (code, out) = aggregate(
+        &dir,
+        &registry,
+        &[
+            "--csv",
+            csv.to_str().unwrap(),
+            "--xlsx",
+            xlsx.to_str().unwrap(),
+            "--json",
+        ],
+    );
     assert_eq!(code, 0, "{out}");
     let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
     assert_eq!(v["rows"].as_array().unwrap().len(), 3);
@@ -186,15 +198,7 @@ fn aggregate_reads_the_results_inside_a_zip_archive_as_files_of_the_folder() {
     std::fs::copy(&files[3], zipped.join("d.json")).unwrap();
     std::fs::write(zipped.join("broken.zip"), "not a zip").unwrap();
     let registry = zipped.join("registry.csv");
-    let (code, out) = chibo(&[
-        "aggregate",
-        zipped.to_str().unwrap(),
-        "--registry",
-        registry.to_str().unwrap(),
-        "--quarter",
-        "2026-Q4",
-        "--json",
-    ]);
+    let (code, out) = aggregate(&zipped, &registry, &["--json"]);
     assert_eq!(code, 0, "{out}");
     let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
     assert_eq!(v["rows"].as_array().unwrap().len(), 4, "{v}");

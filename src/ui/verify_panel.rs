@@ -36,7 +36,7 @@ pub fn VerifyPanel() -> impl IntoView {
                         text: e,
                     },
                     // The full reader only: the light one is for imports of thousands of files,
-                    // and its code would add ~10 KB gzip to this page's first load (same
+                    // and its code would add ~14 KB gzip to this page's first load (same
                     // verdict: tests/light_json.rs).
                     Ok(text) => match store.catalog.with_value(|c| verify_full(&text, c)) {
                         Ok(v) => Checked {
