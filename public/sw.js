@@ -6,7 +6,9 @@
 // v5: only the pages in use are cached at install (a secretary's phone no longer downloads the
 // district's code), and files with a content hash in their name are taken from the browser's
 // HTTP cache when the page has just loaded them.
-const CACHE = 'chibo-shell-v5';
+// v6: the cell's page loads its rarely used panels from a wasm chunk (src/ui/lazy_panel.rs),
+// named only inside the chunk loader (__wasm_split-….js), which the page preloads.
+const CACHE = 'chibo-shell-v6';
 
 // The cell's page, and the district's with verify.html, which names the district import's
 // verifier module, and the script of the import's Web Workers (which load that module).
@@ -72,12 +74,16 @@ async function precache() {
       return u.endsWith('.js') ? [u, await r.text()] : null;
     } catch (_) { return null; /* an optional asset missing must not stop the install */ }
   }));
-  // Modules the JS glue imports (wasm-bindgen snippets) are named only inside it.
+  // Modules the JS glue imports (wasm-bindgen snippets) are named only inside it, and the wasm
+  // chunks only inside the chunk loader.
   const imported = new Set();
   for (const entry of fetched) {
     if (!entry) continue;
     const [base, js] = entry;
     for (const m of js.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
+      imported.add(new URL(m[1], base).href);
+    }
+    for (const m of js.matchAll(/new URL\(\s*['"](\.{1,2}\/[^'"]+\.wasm)['"]/g)) {
       imported.add(new URL(m[1], base).href);
     }
   }

@@ -36,6 +36,15 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WBG_VERSION"; 
   cargo install wasm-bindgen-cli --version "$WBG_VERSION" --force
 fi
 
+# wasm-split-cli splits the cell page's wasm into the page's module and a lazy chunk
+# (scripts/split.py). Its format must match Leptos' wasm_split_helpers in Cargo.lock; the two
+# crates are released together, with the same version.
+WSPLIT_VERSION=$(awk '/^name = "wasm_split_helpers"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WSPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WSPLIT_VERSION (about 2 minutes)"
+  cargo install wasm_split_cli_support --version "$WSPLIT_VERSION" --features build-binary --locked
+fi
+
 npm_ci() { # dir
   local dir=$1
   if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
@@ -54,4 +63,4 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
-say "tools ready: $(trunk --version), $(wasm-bindgen --version), $(tools/node_modules/.bin/wasm-opt --version | cut -d' ' -f1-3), $(chromium --version 2>/dev/null | head -1)"
+say "tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-split-cli $WSPLIT_VERSION, $(tools/node_modules/.bin/wasm-opt --version | cut -d' ' -f1-3), $(chromium --version 2>/dev/null | head -1)"

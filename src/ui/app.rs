@@ -8,19 +8,18 @@ use super::browser::replace_location;
 use super::cell_profile_form::CellProfileForm;
 use super::guide_panel::{Guide, GuidePanel};
 use super::i18n::{Lang, Language};
+use super::lazy_panel::{Extra, Extras, LazyPanel};
 use super::notice_banner::NoticeBanner;
 use super::offline_status::{OfflineStatus, UpdateBanner};
-use super::print_report::{listen_for_print, PrintReport, Printing};
+use super::print_report::{listen_for_print, Printing};
 use super::pwa::Pwa;
 use super::quarter_picker::QuarterPicker;
 use super::quarter_view::QuarterView;
 use super::saved_quarters::SavedQuarters;
 use super::session::Session;
-use super::signing_key_panel::SigningKeyPanel;
 use super::state::Store;
 use super::sync_notice::SyncNotice;
 use super::training_bar::TrainingBar;
-use super::verify_panel::VerifyPanel;
 use crate::domain::catalog::Catalog;
 use crate::domain::quarter::QuarterId;
 use crate::storage;
@@ -70,6 +69,7 @@ pub fn App() -> impl IntoView {
             let printing = Printing(RwSignal::new(false));
             provide_context(printing);
             listen_for_print(printing);
+            provide_context(Extras::start());
             let guide = Guide::new();
             provide_context(guide);
             if location_hash() == GUIDE_HASH {
@@ -91,10 +91,10 @@ pub fn App() -> impl IntoView {
                         <QuarterPicker/>
                         <SavedQuarters/>
                         <QuarterView/>
-                        <SigningKeyPanel/>
-                        <VerifyPanel/>
+                        <LazyPanel extra=Extra::SigningKey/>
+                        <LazyPanel extra=Extra::Verify/>
                         <OfflineStatus/>
-                        <PrintReport/>
+                        <LazyPanel extra=Extra::Print/>
                     }}}
                 </main>
             }

@@ -273,6 +273,9 @@ fn english(vi: &str) -> Option<&'static str> {
         "Thao tác" => "Actions",
         "Đăng ký khóa…" => "Register key…",
         "Đang hiển thị {}/{} tệp. " => "Showing {}/{} files. ",
+        // lazy_panel.rs
+        "Chưa tải được phần này của ứng dụng (cần mạng ở lần mở đầu tiên)." => "This part of the app could not be loaded yet (the first opening needs a connection).",
+        "Thử lại" => "Try again",
         // loss_chart.rs
         "Tiêu chí bị trừ điểm nhiều nhất" => "Criteria losing the most points",
         "Chưa có dữ liệu." => "No data yet.",

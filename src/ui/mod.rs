@@ -16,6 +16,7 @@ pub mod facts_form;
 pub mod guide_panel;
 pub mod i18n;
 pub mod import_panel;
+pub mod lazy_panel;
 pub mod loss_chart;
 pub mod meeting_sheet;
 pub mod meeting_summary;

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use super::add_meeting::AddMeeting;
-use super::export_panel::ExportPanel;
 use super::i18n::{t, tf, Language};
+use super::lazy_panel::{Extra, LazyPanel};
 use super::meeting_sheet::MeetingSheet;
 use super::narrative_form::NarrativeForm;
 use super::progress_bar::ProgressBar;
@@ -64,7 +64,7 @@ pub fn QuarterView() -> impl IntoView {
                         <AddMeeting/>
                         <QuarterSummary/>
                         <NarrativeForm/>
-                        <ExportPanel/>
+                        <LazyPanel extra=Extra::Export/>
                     </section>
                 }
                 .into_any()

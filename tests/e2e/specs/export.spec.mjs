@@ -107,3 +107,22 @@ test('replacing a key needs an explicit confirmation', async ({ page }) => {
   await expect(page.getByTestId('key-did')).not.toHaveText(did);
   await expect(page.getByTestId('backup-status')).toContainText('Chưa lưu');
 });
+
+test.describe('without a service worker (it would answer the second request from its cache)', () => {
+  test.use({ serviceWorkers: 'block' });
+  test('the export, key and file-check panels come from a chunk of their own; if it cannot be fetched the page says so and fetches it again on request', async ({ page }) => {
+    let refused = 0;
+    await page.route(/cell_extras-[0-9a-f]{16}_bg\.wasm$/, (route) => (refused++ === 0 ? route.abort('internetdisconnected') : route.continue()));
+    await openApp(page);
+    // The sheet works without the chunk.
+    await expect(page.getByTestId('meeting-1')).toBeVisible();
+    const failed = page.getByTestId('extras-failed');
+    await expect(failed.first()).toContainText('Chưa tải được phần này của ứng dụng');
+    await expect(page.getByRole('button', { name: 'Xuất tệp kết quả' })).toHaveCount(0);
+    await failed.first().getByRole('button', { name: 'Thử lại' }).click();
+    await expect(page.getByRole('button', { name: 'Xuất tệp kết quả' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Khóa ký của chi bộ' })).toBeVisible();
+    await expect(failed).toHaveCount(0);
+    expect(refused).toBe(2);
+  });
+});

@@ -16,6 +16,9 @@ test('after one visit the app reloads, works, keeps changes and exports with the
     .map(async (k) => (await (await caches.open(k)).keys()).map((r) => r.url)))).flat());
   let cached = await cachedUrls();
   expect(cached.some((u) => /chibo-app-[0-9a-f]+_bg\.wasm$/.test(u))).toBe(true);
+  // With the chunk of the rarely used panels (export, key, file check, printout), which only the
+  // chunk loader names.
+  expect(cached.some((u) => /cell_extras-[0-9a-f]{16}_bg\.wasm$/.test(u))).toBe(true);
   expect(cached.filter((u) => /chibo-(district|verify)-/.test(u))).toEqual([]);
   // Opened once online, the district's page is cached as it loads, with its workers' module.
   await page.goto('/district.html');

@@ -1,0 +1,115 @@
+//! The cell page's rarely used panels (the signed export, the signing key and its backup, the
+//! file check, the printout) live in a wasm chunk of their own, split off at build time
+//! (`scripts/split.py`, `wasm-split-cli`): the page's module is about a fifth smaller, so the
+//! sheet is usable that much sooner on a weak connection.
+//!
+//! The chunk is fetched as soon as the page has started (not when a panel is first needed): the
+//! panels are on the page from the start, and the service worker caches the chunk with the page,
+//! so nothing changes offline. If the fetch fails, each panel says so and offers to try again.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::export_panel::ExportPanel;
+use super::i18n::{t, Language};
+use super::print_report::PrintReport;
+use super::signing_key_panel::SigningKeyPanel;
+use super::verify_panel::VerifyPanel;
+
+/// The chunk could not be fetched or instantiated (the browser's console has the details).
+#[derive(Debug, Clone, Copy)]
+pub struct NotLoaded;
+
+impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        NotLoaded
+    }
+}
+
+/// The panels' views, as functions that live in the chunk.
+#[derive(Clone, Copy)]
+pub struct Views {
+    export: fn() -> AnyView,
+    signing_key: fn() -> AnyView,
+    verify: fn() -> AnyView,
+    print: fn() -> AnyView,
+}
+
+/// Which panel a [`LazyPanel`] stands for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Extra {
+    Export,
+    SigningKey,
+    Verify,
+    Print,
+}
+
+// The split point: everything only this function reaches (the four panels, signing, key backup,
+// the file check, the printout and its QR code) goes into the chunk `cell_extras`.
+#[leptos::wasm_split::wasm_split(cell_extras, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn extra_views() -> Result<Views, NotLoaded> {
+    Ok(Views {
+        export: || view! { <ExportPanel/> }.into_any(),
+        signing_key: || view! { <SigningKeyPanel/> }.into_any(),
+        verify: || view! { <VerifyPanel/> }.into_any(),
+        print: || view! { <PrintReport/> }.into_any(),
+    })
+}
+
+#[derive(Clone, Copy)]
+enum Load {
+    Pending,
+    Ready(Views),
+    Failed,
+}
+
+/// The chunk's state, shared by the page's panels (context, built at the root).
+#[derive(Clone, Copy)]
+pub struct Extras(RwSignal<Load>);
+
+impl Extras {
+    /// Starts fetching the chunk.
+    pub fn start() -> Self {
+        let extras = Self(RwSignal::new(Load::Pending));
+        extras.load();
+        extras
+    }
+
+    fn load(self) {
+        self.0.set(Load::Pending);
+        spawn_local(async move {
+            self.0.set(match extra_views().await {
+                Ok(views) => Load::Ready(views),
+                Err(NotLoaded) => Load::Failed,
+            });
+        });
+    }
+}
+
+/// One of the chunk's panels: nothing while the chunk loads, the panel once it is there, and a
+/// way to try again if it could not be fetched (the printout, hidden on screen, says nothing).
+#[component]
+pub fn LazyPanel(extra: Extra) -> impl IntoView {
+    let extras = expect_context::<Extras>();
+    let Language(lang) = expect_context::<Language>();
+    move || {
+        match extras.0.get() {
+        Load::Pending => ().into_any(),
+        Load::Ready(views) => match extra {
+            Extra::Export => (views.export)(),
+            Extra::SigningKey => (views.signing_key)(),
+            Extra::Verify => (views.verify)(),
+            Extra::Print => (views.print)(),
+        },
+        Load::Failed if extra == Extra::Print => ().into_any(),
+        Load::Failed => view! {
+            <p class="notice error" role="alert" data-testid="extras-failed">
+                {move || t(lang.get(), "Chưa tải được phần này của ứng dụng (cần mạng ở lần mở đầu tiên).")}
+                " "
+                <button type="button" on:click=move |_| extras.load()>{move || t(lang.get(), "Thử lại")}</button>
+            </p>
+        }
+        .into_any(),
+    }
+    }
+}
