@@ -8,7 +8,7 @@ use super::browser::replace_location;
 use super::cell_profile_form::CellProfileForm;
 use super::guide_panel::{Guide, GuidePanel};
 use super::i18n::{Lang, Language};
-use super::lazy_panel::{Extra, Extras, LazyPanel};
+use super::lazy_panel::{Extra, Extras, LazyPanel, LoadViews};
 use super::notice_banner::NoticeBanner;
 use super::offline_status::{OfflineStatus, UpdateBanner};
 use super::print_report::{listen_for_print, Printing};
@@ -49,8 +49,9 @@ fn clear_location_hash() {
 }
 
 /// The cell's page (the district's is [`DistrictApp`](super::district_app::DistrictApp)).
+/// `extras` loads the rarely used panels from their chunk (see [`super::lazy_panel`]).
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(extras: LoadViews) -> impl IntoView {
     if location_hash() == OLD_DISTRICT_HASH {
         replace_location(DISTRICT_PAGE);
     }
@@ -69,7 +70,7 @@ pub fn App() -> impl IntoView {
             let printing = Printing(RwSignal::new(false));
             provide_context(printing);
             listen_for_print(printing);
-            provide_context(Extras::start());
+            provide_context(Extras::start(extras));
             let guide = Guide::new();
             provide_context(guide);
             if location_hash() == GUIDE_HASH {

@@ -6,6 +6,14 @@
 //! The chunk is fetched as soon as the page has started (not when a panel is first needed): the
 //! panels are on the page from the start, and the service worker caches the chunk with the page,
 //! so nothing changes offline. If the fetch fails, each panel says so and offers to try again.
+//!
+//! The split point itself is in the cell page's binary (`src/main.rs`), which hands its loader to
+//! [`App`](super::app::App): a split point is an exported (`no_mangle`) function, and in the
+//! library every binary would export it, and so link the panels (the district's page and its
+//! verifier grew by 0.2 and 0.7 MB raw when it was here).
+
+use std::future::Future;
+use std::pin::Pin;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -35,6 +43,21 @@ pub struct Views {
     print: fn() -> AnyView,
 }
 
+/// Fetches the chunk (if need be) and gives its panels: the cell page's split point, wrapped.
+pub type LoadViews = fn() -> Pin<Box<dyn Future<Output = Result<Views, NotLoaded>>>>;
+
+impl Views {
+    /// The panels. Called only from the split point, so that they land in the chunk.
+    pub fn in_chunk() -> Self {
+        Self {
+            export: || view! { <ExportPanel/> }.into_any(),
+            signing_key: || view! { <SigningKeyPanel/> }.into_any(),
+            verify: || view! { <VerifyPanel/> }.into_any(),
+            print: || view! { <PrintReport/> }.into_any(),
+        }
+    }
+}
+
 /// Which panel a [`LazyPanel`] stands for.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Extra {
@@ -42,18 +65,6 @@ pub enum Extra {
     SigningKey,
     Verify,
     Print,
-}
-
-// The split point: everything only this function reaches (the four panels, signing, key backup,
-// the file check, the printout and its QR code) goes into the chunk `cell_extras`.
-#[leptos::wasm_split::wasm_split(cell_extras, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn extra_views() -> Result<Views, NotLoaded> {
-    Ok(Views {
-        export: || view! { <ExportPanel/> }.into_any(),
-        signing_key: || view! { <SigningKeyPanel/> }.into_any(),
-        verify: || view! { <VerifyPanel/> }.into_any(),
-        print: || view! { <PrintReport/> }.into_any(),
-    })
 }
 
 #[derive(Clone, Copy)]
@@ -65,20 +76,21 @@ enum Load {
 
 /// The chunk's state, shared by the page's panels (context, built at the root).
 #[derive(Clone, Copy)]
-pub struct Extras(RwSignal<Load>);
+pub struct Extras(RwSignal<Load>, StoredValue<LoadViews>);
 
 impl Extras {
     /// Starts fetching the chunk.
-    pub fn start() -> Self {
-        let extras = Self(RwSignal::new(Load::Pending));
+    pub fn start(load: LoadViews) -> Self {
+        let extras = Self(RwSignal::new(Load::Pending), StoredValue::new(load));
         extras.load();
         extras
     }
 
     fn load(self) {
         self.0.set(Load::Pending);
+        let load = self.1.get_value();
         spawn_local(async move {
-            self.0.set(match extra_views().await {
+            self.0.set(match load().await {
                 Ok(views) => Load::Ready(views),
                 Err(NotLoaded) => Load::Failed,
             });

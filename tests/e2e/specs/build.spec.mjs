@@ -34,3 +34,16 @@ test('the wasm a browser downloads is brotli-compressed when it asks for it', as
   // Decoded by the browser: the app starts.
   await expect(page.getByTestId('quarter-title')).toBeVisible();
 });
+
+test('only the cell page is split: the district page and the verifier carry none of its rarely used panels', () => {
+  const all = [...files(DIST)];
+  const cell = all.filter((p) => /chibo-app-[0-9a-f]{16}_bg\.wasm$/.test(p));
+  const others = all.filter((p) => /chibo-(district|verify)-[0-9a-f]{16}_bg\.wasm$/.test(p));
+  expect(cell.length).toBe(1);
+  expect(others.length).toBe(2);
+  // The split point's exported name: a library-level split point would be exported (and its
+  // panels linked) by every binary, as it once was (the verifier doubled in size).
+  expect(readFileSync(cell[0]).includes('cell_extras'), cell[0]).toBe(true);
+  for (const p of others) expect(readFileSync(p).includes('cell_extras'), p).toBe(false);
+  expect(all.filter((p) => /cell_extras-[0-9a-f]{16}_bg\.wasm$/.test(p)).length).toBe(1);
+});
