@@ -3,9 +3,11 @@
 //! (`scripts/split.py`, `wasm-split-cli`): the page's module is about a fifth smaller, so the
 //! sheet is usable that much sooner on a weak connection.
 //!
-//! The chunk is fetched as soon as the page has started (not when a panel is first needed): the
-//! panels are on the page from the start, and the service worker caches the chunk with the page,
-//! so nothing changes offline. If the fetch fails, each panel says so and offers to try again.
+//! The chunk is fetched as soon as the page has drawn the sheet and is idle (not when a panel is
+//! first needed): the panels are on the page from the start, and the service worker caches the
+//! chunk with the page, so nothing changes offline. Waiting for idle keeps the chunk's download
+//! and compilation out of the way of the sheet's first drawing. If the fetch fails, each panel
+//! says so and offers to try again.
 //!
 //! The split point itself is in the cell page's binary (`src/main.rs`), which hands its loader to
 //! [`App`](super::app::App): a split point is an exported (`no_mangle`) function, and in the
@@ -79,10 +81,10 @@ enum Load {
 pub struct Extras(RwSignal<Load>, StoredValue<LoadViews>);
 
 impl Extras {
-    /// Starts fetching the chunk.
+    /// Fetches the chunk once the page is idle.
     pub fn start(load: LoadViews) -> Self {
         let extras = Self(RwSignal::new(Load::Pending), StoredValue::new(load));
-        extras.load();
+        request_idle_callback(move || extras.load());
         extras
     }
 
