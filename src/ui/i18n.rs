@@ -276,6 +276,7 @@ fn english(vi: &str) -> Option<&'static str> {
         // lazy_panel.rs
         "Chưa tải được phần này của ứng dụng (cần mạng ở lần mở đầu tiên)." => "This part of the app could not be loaded yet (the first opening needs a connection).",
         "Thử lại" => "Try again",
+        "Đang tải phần này…" => "Loading this part…",
         // loss_chart.rs
         "Tiêu chí bị trừ điểm nhiều nhất" => "Criteria losing the most points",
         "Chưa có dữ liệu." => "No data yet.",

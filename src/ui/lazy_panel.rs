@@ -100,30 +100,36 @@ impl Extras {
     }
 }
 
-/// One of the chunk's panels: nothing while the chunk loads, the panel once it is there, and a
-/// way to try again if it could not be fetched (the printout, hidden on screen, says nothing).
+/// One of the chunk's panels: a line saying it is on its way while the chunk loads (on a weak
+/// connection that takes seconds after the sheet is usable), the panel once it is there, and a
+/// way to try again if it could not be fetched. The printout, hidden on screen, shows neither.
 #[component]
 pub fn LazyPanel(extra: Extra) -> impl IntoView {
     let extras = expect_context::<Extras>();
     let Language(lang) = expect_context::<Language>();
-    move || {
-        match extras.0.get() {
-        Load::Pending => ().into_any(),
-        Load::Ready(views) => match extra {
-            Extra::Export => (views.export)(),
-            Extra::SigningKey => (views.signing_key)(),
-            Extra::Verify => (views.verify)(),
-            Extra::Print => (views.print)(),
-        },
-        Load::Failed if extra == Extra::Print => ().into_any(),
-        Load::Failed => view! {
+    let pending = move || {
+        view! {
+            <p class="card muted small" aria-busy="true" data-testid="extras-pending">
+                {move || t(lang.get(), "Đang tải phần này…")}
+            </p>
+        }
+    };
+    let failed = move || {
+        view! {
             <p class="notice error" role="alert" data-testid="extras-failed">
                 {move || t(lang.get(), "Chưa tải được phần này của ứng dụng (cần mạng ở lần mở đầu tiên).")}
                 " "
                 <button type="button" on:click=move |_| extras.load()>{move || t(lang.get(), "Thử lại")}</button>
             </p>
         }
-        .into_any(),
-    }
+    };
+    move || match (extras.0.get(), extra) {
+        (Load::Ready(views), Extra::Export) => (views.export)(),
+        (Load::Ready(views), Extra::SigningKey) => (views.signing_key)(),
+        (Load::Ready(views), Extra::Verify) => (views.verify)(),
+        (Load::Ready(views), Extra::Print) => (views.print)(),
+        (_, Extra::Print) => ().into_any(),
+        (Load::Pending, _) => pending().into_any(),
+        (Load::Failed, _) => failed().into_any(),
     }
 }

@@ -112,10 +112,18 @@ test.describe('without a service worker (it would answer the second request from
   test.use({ serviceWorkers: 'block' });
   test('the export, key and file-check panels come from a chunk of their own; if it cannot be fetched the page says so and fetches it again on request', async ({ page }) => {
     let refused = 0;
-    await page.route(/cell_extras-[0-9a-f]{16}_bg\.wasm$/, (route) => (refused++ === 0 ? route.abort('internetdisconnected') : route.continue()));
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route(/cell_extras-[0-9a-f]{16}_bg\.wasm$/, async (route) => {
+      if (refused++ > 0) return route.continue();
+      await held;
+      return route.abort('internetdisconnected');
+    });
     await openApp(page);
-    // The sheet works without the chunk.
+    // The sheet works without the chunk; while it is on its way, its panels say so.
     await expect(page.getByTestId('meeting-1')).toBeVisible();
+    await expect(page.getByTestId('extras-pending').first()).toContainText('Đang tải phần này…');
+    release();
     const failed = page.getByTestId('extras-failed');
     await expect(failed.first()).toContainText('Chưa tải được phần này của ứng dụng');
     await expect(page.getByRole('button', { name: 'Xuất tệp kết quả' })).toHaveCount(0);
