@@ -155,8 +155,8 @@ pub fn stored_subject(bytes: &[u8]) -> Result<ResultSubject, String> {
         #[serde(rename = "credentialSubject")]
         subject: ResultSubject,
     }
-    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
-    serde_json::from_slice::<StoredFile>(bytes)
+    let text = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
+    serde_json::from_str::<StoredFile>(crate::domain::verify::without_bom(text))
         .map(|f| f.subject)
         .map_err(|e| e.to_string())
 }

@@ -21,7 +21,7 @@ impl Bilingual for UnclosedQuote {
 
 /// Parses CSV text into rows of fields. A leading UTF-8 BOM is ignored; blank lines are skipped.
 pub fn parse(text: &str) -> Result<Vec<Vec<String>>, UnclosedQuote> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = crate::domain::verify::without_bom(text);
     let mut rows = Vec::new();
     let mut row = Vec::new();
     let mut field = String::new();
