@@ -1,13 +1,14 @@
 //! The cell page's rarely used panels (the signed export, the signing key and its backup, the
 //! file check, the printout) live in a wasm chunk of their own, split off at build time
-//! (`scripts/split.py`, `wasm-split-cli`): the page's module is about a fifth smaller, so the
+//! (`scripts/split.py`, `wasm-split-cli`): the page's module is about a quarter smaller, so the
 //! sheet is usable that much sooner on a weak connection.
 //!
 //! The chunk is fetched as soon as the page has drawn the sheet and is idle (not when a panel is
 //! first needed): the panels are on the page from the start, and the service worker caches the
 //! chunk with the page, so nothing changes offline. Waiting for idle keeps the chunk's download
 //! and compilation out of the way of the sheet's first drawing. If the fetch fails, each panel
-//! says so and offers to try again.
+//! says so and offers to try again. (Printing from the browser's menu in the seconds before the
+//! chunk is there prints an empty page: the printout is one of its panels.)
 //!
 //! The split point itself is in the cell page's binary (`src/main.rs`), which hands its loader to
 //! [`App`](super::app::App): a split point is an exported (`no_mangle`) function, and in the
