@@ -8,7 +8,8 @@
 //! chunk with the page, so nothing changes offline. Waiting for idle keeps the chunk's download
 //! and compilation out of the way of the sheet's first drawing. If the fetch fails, each panel
 //! says so and offers to try again. (Printing from the browser's menu in the seconds before the
-//! chunk is there prints an empty page: the printout is one of its panels.)
+//! chunk is there prints the page as on screen, not the A4 report: the report is in the chunk,
+//! and the print style only hides the rest when the report is on the page.)
 //!
 //! The split point itself is in the cell page's binary (`src/main.rs`), which hands its loader to
 //! [`App`](super::app::App): a split point is an exported (`no_mangle`) function, and in the
