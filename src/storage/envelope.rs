@@ -102,8 +102,15 @@ pub fn decode<T: DeserializeOwned>(raw: &str) -> Result<T, DecodeError> {
 /// build's schema.
 #[inline(never)]
 fn migrated_data(raw: &str, one_pass: Option<serde_json::Error>) -> Result<String, DecodeError> {
-    let value: serde_json::Value = serde_json::from_str(raw).map_err(|_| DecodeError::NotJson)?;
-    let env: EnvelopeIn = serde_json::from_value(value).map_err(|_| DecodeError::Foreign)?;
+    // Read straight from the text (not through a `Value`, whose reader would come with it): an
+    // error in the data is a foreign value, any other (syntax, cut short) is not JSON.
+    let env: EnvelopeIn = serde_json::from_str(raw).map_err(|e| {
+        if e.is_data() {
+            DecodeError::Foreign
+        } else {
+            DecodeError::NotJson
+        }
+    })?;
     if env.format != ENVELOPE_FORMAT {
         return Err(DecodeError::Foreign);
     }
