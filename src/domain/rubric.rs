@@ -450,6 +450,21 @@ pub fn parse_rubric(text: &str) -> Result<Rubric, RubricError> {
     Ok(Rubric { file, reference })
 }
 
+/// A rubric shipped with the build, whose canonical SHA-256 was recorded beside it
+/// ([`super::catalog::SHIPPED_SHA256`], checked by a test): parsed and validated like
+/// [`parse_rubric`], without hashing it again.
+pub fn parse_shipped_rubric(text: &str, sha256: &str) -> Result<Rubric, RubricError> {
+    let file: RubricFile =
+        serde_json::from_str(text).map_err(|e| RubricError::Syntax(e.to_string()))?;
+    validate(&file)?;
+    let reference = RubricRef {
+        id: file.id.clone(),
+        version: file.version,
+        sha256: sha256.to_string(),
+    };
+    Ok(Rubric { file, reference })
+}
+
 fn validate(file: &RubricFile) -> Result<(), RubricError> {
     if file.format != RUBRIC_FORMAT {
         return Err(RubricError::UnsupportedFormat(file.format.clone()));
