@@ -433,26 +433,17 @@ impl Bilingual for RubricError {
 
 /// Parses and validates a rubric file. Pure: the same text always gives the same answer.
 pub fn parse_rubric(text: &str) -> Result<Rubric, RubricError> {
-    // Read twice, as a `Value` for the hash and as the typed file: a typed read from the `Value`
-    // (`from_value`) is a second copy of every rubric type's reader in the wasm (1.8 KB gzip on
-    // the secretary's page, 2.8 KB on the district's), for a file of a few KB read once.
+    // Read twice, as a `Value` for the hash and then typed (in `parse_shipped_rubric`): a typed
+    // read from the `Value` (`from_value`) is a second copy of every rubric type's reader in the
+    // wasm (2.8 KB gzip on the district's page when it was so), for a file of a few KB read once.
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|e| RubricError::Syntax(e.to_string()))?;
-    let sha256 = canonical_sha256_hex(&value)?;
-    let file: RubricFile =
-        serde_json::from_str(text).map_err(|e| RubricError::Syntax(e.to_string()))?;
-    validate(&file)?;
-    let reference = RubricRef {
-        id: file.id.clone(),
-        version: file.version,
-        sha256,
-    };
-    Ok(Rubric { file, reference })
+    parse_shipped_rubric(text, &canonical_sha256_hex(&value)?)
 }
 
-/// A rubric shipped with the build, whose canonical SHA-256 was recorded beside it
-/// ([`super::catalog::SHIPPED_SHA256`], checked by a test): parsed and validated like
-/// [`parse_rubric`], without hashing it again.
+/// A rubric whose canonical SHA-256 is already known: one shipped with the build, whose hash
+/// was recorded beside it ([`super::catalog::SHIPPED_SHA256`], checked by a test). Parsed and
+/// validated as [`parse_rubric`] does, without hashing it again.
 pub fn parse_shipped_rubric(text: &str, sha256: &str) -> Result<Rubric, RubricError> {
     let file: RubricFile =
         serde_json::from_str(text).map_err(|e| RubricError::Syntax(e.to_string()))?;
