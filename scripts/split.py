@@ -15,7 +15,6 @@ import base64
 import hashlib
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -61,8 +60,9 @@ cargo_wasm = os.path.join(target_dir, "wasm32-unknown-unknown", profile, "chibo-
 if b"__wasm_split_load_" not in read(cargo_wasm):
     print("split.py: chibo-app has no split points, nothing to split")
     sys.exit(0)
-opt_params = re.search(r'data-bin="chibo-app"[^>]*data-wasm-opt-params="([^"]*)"', read(source_html).decode())
-opt_level = re.search(r'data-bin="chibo-app"[^>]*data-wasm-opt="([^"]*)"', read(source_html).decode())
+source = read(source_html).decode()
+opt_params = re.search(r'data-bin="chibo-app"[^>]*data-wasm-opt-params="([^"]*)"', source)
+opt_level = re.search(r'data-bin="chibo-app"[^>]*data-wasm-opt="([^"]*)"', source)
 if not opt_params or not opt_level:
     sys.exit("split.py: index.html names no wasm-opt level and parameters for chibo-app")
 wasm_opt = [f"-O{opt_level.group(1)}", *opt_params.group(1).split()]

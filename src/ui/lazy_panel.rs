@@ -38,30 +38,6 @@ impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
     }
 }
 
-/// The panels' views, as functions that live in the chunk.
-#[derive(Clone, Copy)]
-pub struct Views {
-    export: fn() -> AnyView,
-    signing_key: fn() -> AnyView,
-    verify: fn() -> AnyView,
-    print: fn() -> AnyView,
-}
-
-/// Fetches the chunk (if need be) and gives its panels: the cell page's split point, wrapped.
-pub type LoadViews = fn() -> Pin<Box<dyn Future<Output = Result<Views, NotLoaded>>>>;
-
-impl Views {
-    /// The panels. Called only from the split point, so that they land in the chunk.
-    pub fn in_chunk() -> Self {
-        Self {
-            export: || view! { <ExportPanel/> }.into_any(),
-            signing_key: || view! { <SigningKeyPanel/> }.into_any(),
-            verify: || view! { <VerifyPanel/> }.into_any(),
-            print: || view! { <PrintReport/> }.into_any(),
-        }
-    }
-}
-
 /// Which panel a [`LazyPanel`] stands for.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Extra {
@@ -69,6 +45,25 @@ pub enum Extra {
     SigningKey,
     Verify,
     Print,
+}
+
+/// The panels' view, a function that lives in the chunk.
+#[derive(Clone, Copy)]
+pub struct Views(fn(Extra) -> AnyView);
+
+/// Fetches the chunk (if need be) and gives its panels: the cell page's split point, wrapped.
+pub type LoadViews = fn() -> Pin<Box<dyn Future<Output = Result<Views, NotLoaded>>>>;
+
+impl Views {
+    /// The panels. Called only from the split point, so that they land in the chunk.
+    pub fn in_chunk() -> Self {
+        Self(|extra| match extra {
+            Extra::Export => view! { <ExportPanel/> }.into_any(),
+            Extra::SigningKey => view! { <SigningKeyPanel/> }.into_any(),
+            Extra::Verify => view! { <VerifyPanel/> }.into_any(),
+            Extra::Print => view! { <PrintReport/> }.into_any(),
+        })
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -80,21 +75,20 @@ enum Load {
 
 /// The chunk's state, shared by the page's panels (context, built at the root).
 #[derive(Clone, Copy)]
-pub struct Extras(RwSignal<Load>, StoredValue<LoadViews>);
+pub struct Extras(RwSignal<Load>, LoadViews);
 
 impl Extras {
     /// Fetches the chunk once the page is idle.
     pub fn start(load: LoadViews) -> Self {
-        let extras = Self(RwSignal::new(Load::Pending), StoredValue::new(load));
+        let extras = Self(RwSignal::new(Load::Pending), load);
         request_idle_callback(move || extras.load());
         extras
     }
 
     fn load(self) {
         self.0.set(Load::Pending);
-        let load = self.1.get_value();
         spawn_local(async move {
-            self.0.set(match load().await {
+            self.0.set(match (self.1)().await {
                 Ok(views) => Load::Ready(views),
                 Err(NotLoaded) => Load::Failed,
             });
@@ -126,10 +120,7 @@ pub fn LazyPanel(extra: Extra) -> impl IntoView {
         }
     };
     move || match (extras.0.get(), extra) {
-        (Load::Ready(views), Extra::Export) => (views.export)(),
-        (Load::Ready(views), Extra::SigningKey) => (views.signing_key)(),
-        (Load::Ready(views), Extra::Verify) => (views.verify)(),
-        (Load::Ready(views), Extra::Print) => (views.print)(),
+        (Load::Ready(Views(view_of)), _) => view_of(extra),
         (_, Extra::Print) => ().into_any(),
         (Load::Pending, _) => pending().into_any(),
         (Load::Failed, _) => failed().into_any(),
