@@ -50,8 +50,11 @@ fn resign(doc: &Value, key: &SigningKey, edit: impl FnOnce(&mut Value)) -> Value
 fn an_exported_result_verifies_and_names_its_cell_and_key() {
     let (doc, key, name) = export(false);
     let v = check(&doc).unwrap();
-    assert_eq!(v.subject.cell.name, "Chi bộ Thôn Yên Thế số 1");
-    assert_eq!(name, "tu-danh-gia_chi-bo-thon-yen-the-so-1_2026-Q4.json");
+    assert_eq!(v.subject.cell.name, "Chi bộ Trường Tiểu học Thạch Bàn số 1");
+    assert_eq!(
+        name,
+        "tu-danh-gia_chi-bo-truong-tieu-hoc-thach-ban-so-1_2026-Q4.json"
+    );
     assert_eq!(v.public_key, key.verifying_key().to_bytes());
     assert!(!v.subject.training);
     assert!(v.id.starts_with("urn:uuid:"));

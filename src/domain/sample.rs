@@ -2,7 +2,6 @@
 //! cells and answers from a seed (no clock, no randomness of its own).
 
 use ed25519_dalek::SigningKey;
-use sha2::{Digest, Sha256};
 
 use super::cell::{CellProfile, CellType, Officers};
 use super::meeting::{Answer, MeetingKind};
@@ -10,7 +9,11 @@ use super::quarter::QuarterId;
 use super::record::{NarrativeField, QuarterRecord};
 use super::rubric::{ItemKind, Rubric};
 
-/// A small deterministic generator: SHA-256 of (seed, stream, counter).
+/// A small deterministic generator: SplitMix64 over (seed, stream, counter).
+///
+/// Not SHA-256: the cell page seeds the training workspace with this at start-up, and SHA-256
+/// there was the only reason the page's module carried a hash function before the sheet is drawn
+/// (8 KB of wasm; see docs/benchmarks.md, session 9). Sample data needs variety, not secrecy.
 #[derive(Debug, Clone)]
 pub struct SampleRng {
     seed: u64,
@@ -31,11 +34,13 @@ impl SampleRng {
     /// 32 pseudo-random bytes.
     pub fn bytes32(&mut self) -> [u8; 32] {
         self.counter += 1;
-        let mut h = Sha256::new();
-        h.update(self.seed.to_le_bytes());
-        h.update(self.stream.to_le_bytes());
-        h.update(self.counter.to_le_bytes());
-        h.finalize().into()
+        let mut state = mix(mix(self.seed) ^ self.stream) ^ self.counter.wrapping_mul(GOLDEN);
+        let mut out = [0u8; 32];
+        for chunk in out.chunks_exact_mut(8) {
+            state = state.wrapping_add(GOLDEN);
+            chunk.copy_from_slice(&mix(state).to_le_bytes());
+        }
+        out
     }
 
     /// A number in `0..n` (n > 0).
@@ -49,6 +54,16 @@ impl SampleRng {
     pub fn chance(&mut self, percent: u32) -> bool {
         self.below(100) < percent
     }
+}
+
+/// SplitMix64's increment (2^64 / golden ratio).
+const GOLDEN: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// SplitMix64's output function (Steele, Lea and Flood 2014): a bijective 64-bit mixer.
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
 }
 
 const PLACES: [&str; 12] = [
@@ -191,4 +206,38 @@ pub fn sample_quarter(
         "Đề nghị cấp trên tăng cường dự sinh hoạt và hướng dẫn chuyên đề.",
     );
     record
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_seed_and_stream_give_the_same_numbers() {
+        let mut a = SampleRng::new(7, 1);
+        let mut b = SampleRng::new(7, 1);
+        assert_eq!(a.bytes32(), b.bytes32());
+        assert_eq!(a.below(1000), b.below(1000));
+    }
+
+    #[test]
+    fn seed_stream_and_draw_each_change_the_bytes() {
+        let first = SampleRng::new(7, 1).bytes32();
+        assert_ne!(first, SampleRng::new(8, 1).bytes32());
+        assert_ne!(first, SampleRng::new(7, 2).bytes32());
+        let mut r = SampleRng::new(7, 1);
+        r.bytes32();
+        assert_ne!(first, r.bytes32());
+        assert_ne!(first[..8], first[8..16]);
+    }
+
+    #[test]
+    fn draws_below_ten_cover_every_value_about_evenly() {
+        let mut r = SampleRng::new(42, 0);
+        let mut seen = [0u32; 10];
+        for _ in 0..10_000 {
+            seen[r.below(10) as usize] += 1;
+        }
+        assert!(seen.iter().all(|&n| (850..1150).contains(&n)), "{seen:?}");
+    }
 }

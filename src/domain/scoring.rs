@@ -69,8 +69,13 @@ pub struct MeetingScore {
 impl MeetingScore {
     /// Items that cost points, worst first (ties in sheet order).
     pub fn losses(&self) -> Vec<&ItemScore> {
-        let mut lost: Vec<&ItemScore> = self.items.iter().filter(|i| i.lost() > 0).collect();
-        lost.sort_by_key(|i| std::cmp::Reverse(i.lost()));
+        // Placed one by one after every item that lost as much or more: stable, and a sheet has
+        // a few dozen items at most, so no general sort (each `sort_by_key` brings ~3 KB of wasm).
+        let mut lost: Vec<&ItemScore> = Vec::new();
+        for item in self.items.iter().filter(|i| i.lost() > 0) {
+            let at = lost.partition_point(|x| x.lost() >= item.lost());
+            lost.insert(at, item);
+        }
         lost
     }
 

@@ -7,17 +7,18 @@ import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSy
 const CHIBO = process.env.CHIBO_BIN ?? '../../target/debug/chibo';
 const ROOT = '../../target/e2e-district';
 
+/** Sample files written by the CLI into `dir`, emptied first: files of an earlier run (whose
+ * sample data may differ) would otherwise be counted too. */
 function sample(dir, args) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
   execFileSync(CHIBO, ['sample', '--quarter', '2026-Q4', '--out', dir, ...args]);
   return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => `${dir}/${f}`);
 }
 
 /** `count` real sample files in a fresh `${ROOT}-${name}` folder, in name order. */
 function freshSample(name, count, seed) {
-  const dir = `${ROOT}-${name}`;
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  return sample(dir, ['--count', String(count), '--seed', String(seed), '--real']);
+  return sample(`${ROOT}-${name}`, ['--count', String(count), '--seed', String(seed), '--real']);
 }
 
 /** Serves `body` as the import's worker script; `served.count` says how often it was fetched. */
@@ -173,7 +174,6 @@ test('a district imports a registry and 50 files and sees every status, the tota
 });
 
 test('files dropped on the drop zone are imported', async ({ page }) => {
-  mkdirSync(`${ROOT}-drop`, { recursive: true });
   const [file] = sample(`${ROOT}-drop`, ['--count', '1', '--seed', '500', '--real']);
   await page.goto('/district.html');
   // The page is drawn by the wasm after the load event: wait for the zone before dropping on it.
@@ -217,7 +217,6 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
 });
 
 test('files are verified in Web Workers, and on the page with the same result when workers are unavailable', async ({ page }) => {
-  mkdirSync(`${ROOT}-workers`, { recursive: true });
   const files = sample(`${ROOT}-workers`, ['--count', '3', '--seed', '700', '--real']);
   const statuses = async () => page.getByTestId('file-row').evaluateAll((rows) => rows.map((r) => r.dataset.status).join(','));
 
@@ -282,8 +281,6 @@ test('a worker that answers its chunks out of order, without naming them, labels
 
 test('a collection stored by the first version (whole results in one store) is moved to the current layout and still opens', async ({ page }) => {
   const dir = `${ROOT}-legacy`;
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
   const files = sample(dir, ['--count', '2', '--seed', '720', '--real']);
   const docs = files.map((f) => JSON.parse(readFileSync(f, 'utf8')));
   // The stored form of 2026-11: each value held the whole subject.
