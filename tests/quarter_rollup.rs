@@ -43,6 +43,32 @@ fn a_new_quarter_has_one_blank_regular_meeting_per_month_and_misses_a_thematic_o
 }
 
 #[test]
+fn an_untouched_sheet_is_not_started_and_one_fact_or_answer_starts_it() {
+    let r = hd42();
+    let mut rec = QuarterRecord::new(q4(), r.reference().clone());
+    let rep = quarter_report(&r, &rec, Officers::Committee);
+    // Untouched, a regular sheet still scores its not-applicable items: no result to show.
+    assert!(rep.meetings[0].score.score > 0);
+    assert!(!rep.meetings.iter().any(|m| m.started()));
+    assert!(!rep.started());
+
+    rec.meetings[1].facts.duration_minutes = "95".into();
+    let rep = quarter_report(&r, &rec, Officers::Committee);
+    assert_eq!(
+        rep.meetings.iter().map(|m| m.started()).collect::<Vec<_>>(),
+        [false, true, false]
+    );
+    assert!(rep.started());
+
+    let mut rec = QuarterRecord::new(q4(), r.reference().clone());
+    rec.meetings[2]
+        .answers
+        .insert("trinh_tu".into(), Answer::Toggle(false));
+    let rep = quarter_report(&r, &rec, Officers::Committee);
+    assert!(rep.meetings[2].started() && rep.started());
+}
+
+#[test]
 fn a_full_quarter_of_perfect_meetings_is_rated_tot() {
     let rec = quarter(&[(Regular, 10), (Regular, 11), (Thematic, 11), (Regular, 12)]);
     let rep = quarter_report(&hd42(), &rec, Officers::Committee);

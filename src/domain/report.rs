@@ -66,6 +66,13 @@ impl MeetingReport {
     pub fn can_complete(&self) -> bool {
         self.facts.is_consistent_and_full() && self.unanswered_items.is_empty()
     }
+
+    /// Something of the sheet is filled in (a fact or an answer). An untouched sheet still
+    /// scores the items that count as met when they do not apply (5 points, Kém, on a regular
+    /// meeting of HD 42): a number no one has earned yet, so the views say "not scored yet".
+    pub fn started(&self) -> bool {
+        self.progress.answered > 0
+    }
 }
 
 /// A quarter-level shortfall.
@@ -126,6 +133,12 @@ impl QuarterReport {
     /// The report for one meeting.
     pub fn meeting(&self, id: u32) -> Option<&MeetingReport> {
         self.meetings.iter().find(|m| m.meeting_id == id)
+    }
+
+    /// At least one sheet is [started](MeetingReport::started): before that the quarter's
+    /// average is that of untouched sheets, no result to show.
+    pub fn started(&self) -> bool {
+        self.meetings.iter().any(MeetingReport::started)
     }
 
     /// Every sheet is complete and there is at least one.

@@ -284,6 +284,8 @@ fn english(vi: &str) -> Option<&'static str> {
         // meeting_sheet.rs
         "Tháng {} · {}" => "Month {} · {}",
         "{} điểm · {}" => "{} points · {}",
+        "Chưa chấm" => "Not scored yet",
+        "Điểm hiện ra khi bạn nhập số liệu hoặc trả lời mục đầu tiên." => "The score appears once you enter a fact or answer the first item.",
         "Hoàn thành" => "Complete",
         "Bản nháp (có lỗi)" => "Draft (has errors)",
         "Bản nháp" => "Draft",

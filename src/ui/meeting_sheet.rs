@@ -59,7 +59,11 @@ pub fn MeetingSheet(meeting_id: u32) -> impl IntoView {
                 <span class="meeting-score" data-testid="meeting-summary-score">
                     {move || {
                         let lang = lang.get();
-                        report(&|m| tf(lang, "{} điểm · {}", &[&m.score.score, &m.score.rating.label(lang)]))
+                        report(&|m| if m.started() {
+                            tf(lang, "{} điểm · {}", &[&m.score.score, &m.score.rating.label(lang)])
+                        } else {
+                            t(lang, "Chưa chấm").to_string()
+                        })
                     }}
                 </span>
                 <span class="badge" class:ok=move || status() == Some(SheetStatus::Complete)>

@@ -38,7 +38,7 @@ pub fn QuarterSummary() -> impl IntoView {
                     <table class="meetings-table">
                         <thead>
                             <tr>
-                                <th scope="col">{t(lang, "Tháng")}</th><th scope="col">{t(lang, "Loại buổi")}</th><th scope="col">{t(lang, "Ngày")}</th>
+                                <th scope="col">{t(lang, "Tháng")}</th><th scope="col">{t(lang, "Loại buổi")}</th><th scope="col" class="date">{t(lang, "Ngày")}</th>
                                 <th scope="col">{t(lang, "Điểm")}</th><th scope="col">{t(lang, "Xếp loại")}</th><th scope="col">{t(lang, "Trạng thái")}</th>
                             </tr>
                         </thead>
@@ -49,9 +49,9 @@ pub fn QuarterSummary() -> impl IntoView {
                                     <tr data-testid="summary-row">
                                         <td>{m.month}</td>
                                         <td>{m.kind.label(lang)}</td>
-                                        <td>{date}</td>
-                                        <td class="num">{m.score.score}</td>
-                                        <td>{m.score.rating.label(lang)}</td>
+                                        <td class="date">{date}</td>
+                                        <td class="num">{if m.started() { m.score.score.to_string() } else { "—".into() }}</td>
+                                        <td>{if m.started() { m.score.rating.label(lang) } else { t(lang, "Chưa chấm") }}</td>
                                         <td>{match m.status { SheetStatus::Complete => t(lang, "Hoàn thành"), _ => t(lang, "Bản nháp") }}</td>
                                     </tr>
                                 }
@@ -60,11 +60,11 @@ pub fn QuarterSummary() -> impl IntoView {
                     </table>
                     <p class="total">
                         {t(lang, "Điểm quý: ")}
-                        <strong data-testid="quarter-score">{rep.average_tenths.map(|x| decimal(lang, format_tenths(x))).unwrap_or_else(|| "—".into())}</strong>
+                        <strong data-testid="quarter-score">{rep.average_tenths.filter(|_| rep.started()).map(|x| decimal(lang, format_tenths(x))).unwrap_or_else(|| "—".into())}</strong>
                         {t(lang, " · Xếp loại quý: ")}
-                        <strong data-testid="quarter-rating">{rep.rating.map(|r| r.label(lang)).unwrap_or(t(lang, "Chưa xếp loại"))}</strong>
+                        <strong data-testid="quarter-rating">{rep.rating.filter(|_| rep.started()).map(|r| r.label(lang)).unwrap_or(t(lang, "Chưa xếp loại"))}</strong>
                     </p>
-                    {(rep.rating != rep.uncapped_rating).then(|| view! {
+                    {(rep.started() && rep.rating != rep.uncapped_rating).then(|| view! {
                         <p class="warn">{tf(lang, "Theo điểm là {}, nhưng bị giới hạn do thiếu buổi sinh hoạt.", &[&rep.uncapped_rating.map(|r| r.label(lang)).unwrap_or_default()])}</p>
                     })}
                     <p class="muted small">{tf(lang, "Đã hoàn thành {}/{} phiếu.", &[&rep.complete_meetings, &rep.meetings.len()])}</p>

@@ -11,6 +11,12 @@ test('a secretary fills a full quarter and the scores match hand-computed values
   await expect(page.getByTestId('profile-summary')).toContainText('Chưa đủ thông tin');
   await setUpCell(page);
   await expect(page.getByTestId('profile-summary')).toHaveText('Chi bộ Thôn Đông Hà');
+  // Untouched sheets show no score (their not-applicable items alone would read "5 · Kém").
+  const summary = page.getByTestId('quarter-summary');
+  await expect(page.getByTestId('meeting-summary-score')).toHaveText(['Chưa chấm', 'Chưa chấm', 'Chưa chấm']);
+  await expect(summary.getByTestId('quarter-score')).toHaveText('—');
+  await expect(summary.getByTestId('quarter-rating')).toHaveText('Chưa xếp loại');
+  await expect(summary.getByTestId('summary-row').first()).toContainText('Chưa chấm');
 
   // October: 95 ≥ 90 min; 22/24 = 91.7% present; 12/22 = 54.5% spoke; everything met → 100, Tốt.
   let m = await fillMeeting(page, 1, { ...people, date: '2026-10-05', minutes: 95, present: 22, withReason: 2, withoutReason: 0, speakers: 12 });
@@ -40,7 +46,6 @@ test('a secretary fills a full quarter and the scores match hand-computed values
   await m.getByLabel('Đánh dấu phiếu đã hoàn thành').check();
 
   // Without a thematic meeting the quarter average (100 + 91 + 85) / 3 = 92.0 is capped at Khá.
-  const summary = page.getByTestId('quarter-summary');
   await expect(summary.getByTestId('quarter-score')).toHaveText('92,0');
   await expect(summary.getByTestId('quarter-rating')).toHaveText('Khá');
   await expect(summary.getByTestId('shortfalls')).toContainText('Quý không có buổi sinh hoạt chuyên đề');
