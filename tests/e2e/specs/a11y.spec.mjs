@@ -90,3 +90,18 @@ test('touch targets on a phone are at least 44 px high (checkboxes and radios: t
   });
   expect(small).toEqual([]);
 });
+
+test('no screen is wider than a small phone (360 px): wide tables scroll inside their box', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  await openApp(page);
+  await page.getByTestId('enter-training').click();
+  await expect(page.getByTestId('training-mark')).toBeVisible();
+  await openMeeting(page, 1);
+  expect(await overflow()).toBe(0);
+  await page.getByRole('link', { name: 'Cấp trên tổng hợp' }).click();
+  await page.getByRole('button', { name: 'Tạo và nhận tệp mẫu' }).click();
+  await expect(page.getByTestId('district-message')).toContainText('Đã nhận 15 tệp');
+  await expect(page.getByTestId('district-table')).toBeVisible();
+  expect(await overflow()).toBe(0);
+});
