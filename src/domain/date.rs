@@ -31,9 +31,20 @@ pub fn iso_date(d: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
+/// Writes `DD/MM/YYYY`, as dates are read in Vietnam.
+pub fn display_date(d: NaiveDate) -> String {
+    format!("{:02}/{:02}/{:04}", d.day(), d.month(), d.year())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_is_shown_day_first() {
+        let d = NaiveDate::from_ymd_opt(2026, 3, 7).unwrap();
+        assert_eq!(display_date(d), "07/03/2026");
+    }
 
     #[test]
     fn reads_what_chronos_iso_format_reads_for_four_digit_years() {

@@ -11,6 +11,7 @@ pub mod count;
 pub mod date;
 pub mod did_key;
 pub mod district;
+pub mod drafts_backup;
 pub mod eddsa_jcs;
 pub mod facts;
 pub mod key_backup;

@@ -140,6 +140,12 @@ impl QuarterRecord {
         }
     }
 
+    /// Nothing was done to it since [`QuarterRecord::new`] (the app starts the current quarter by
+    /// itself, so a new phone has one of these).
+    pub fn is_untouched(&self) -> bool {
+        *self == Self::new(self.quarter, self.rubric.clone())
+    }
+
     /// The meeting with this id.
     pub fn meeting(&self, id: u32) -> Option<&Meeting> {
         self.meetings.iter().find(|m| m.id == id)

@@ -88,8 +88,9 @@ pub fn load<T: DeserializeOwned>(key: Key) -> Result<Option<T>, SetAside> {
     }
 }
 
-fn set_aside(name: &str, raw: &str, reason: DecodeError) -> SetAside {
-    let storage = LocalStorage::raw();
+/// Copies `raw` (the text stored under `name`) to a fresh backup key; that key once the copy is
+/// there and reads back the same, `None` if it could not be written.
+fn copy_aside(name: &str, raw: &str) -> Option<String> {
     let stamp = now_millis();
     let mut n = 0;
     let mut backup = Key::backup_name(name, stamp, n);
@@ -97,10 +98,15 @@ fn set_aside(name: &str, raw: &str, reason: DecodeError) -> SetAside {
         n += 1;
         backup = Key::backup_name(name, stamp, n);
     }
+    let copied = LocalStorage::raw().set_item(&backup, raw).is_ok()
+        && raw_get(&backup).as_deref() == Some(raw);
+    copied.then_some(backup)
+}
+
+fn set_aside(name: &str, raw: &str, reason: DecodeError) -> SetAside {
     // Copy first, and only then free the live key: the original text always exists somewhere.
-    let copied = storage.set_item(&backup, raw).is_ok() && raw_get(&backup).as_deref() == Some(raw);
-    if copied {
-        let _ = storage.remove_item(name);
+    if let Some(backup) = copy_aside(name, raw) {
+        let _ = LocalStorage::raw().remove_item(name);
         SetAside {
             key: name.to_string(),
             backup_key: Some(backup),
@@ -126,6 +132,20 @@ pub fn save<T: Serialize>(key: Key, value: &T) -> Result<(), SaveError> {
     LocalStorage::raw()
         .set_item(&name, &text)
         .map_err(|_| SaveError::Write)
+}
+
+/// Writes `value` over what is stored under `key`, after keeping the old text under a backup key
+/// (as for unreadable data), so that a restore from a file never loses what the device had.
+/// Returns that backup key, `None` when nothing was stored; writes nothing if the old text could
+/// not be copied.
+pub fn replace_keeping_old<T: Serialize>(key: Key, value: &T) -> Result<Option<String>, SaveError> {
+    let name = key.name_in(workspace());
+    let kept = match raw_get(&name) {
+        None => None,
+        Some(raw) => Some(copy_aside(&name, &raw).ok_or(SaveError::Write)?),
+    };
+    save(key, value)?;
+    Ok(kept)
 }
 
 /// Removes a value.

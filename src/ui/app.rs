@@ -1,6 +1,5 @@
 //! The root: builds the shared state and lays out the page.
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::app_header::{cannot_open, show_language, AppHeader, DISTRICT_PAGE, GUIDE_HASH};
@@ -26,10 +25,7 @@ use crate::storage;
 
 /// Today's quarter from the device clock (the domain takes the date as an argument).
 pub fn today_quarter() -> QuarterId {
-    let now = js_sys::Date::new_0();
-    let date = NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, 1)
-        .unwrap_or_default();
-    QuarterId::containing(date)
+    QuarterId::containing(super::browser::today())
 }
 
 /// Where the district view was before it got its own page: old bookmarks still get there.
@@ -97,6 +93,9 @@ pub fn App(extras: LoadViews) -> impl IntoView {
                         <OfflineStatus/>
                         <LazyPanel extra=Extra::Print/>
                     }}}
+                    // Outside the block above: a restore rebuilds it, and this panel's report of
+                    // what the restore did must stay on screen.
+                    <LazyPanel extra=Extra::DraftsBackup/>
                 </main>
             }
             .into_any()

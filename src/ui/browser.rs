@@ -14,6 +14,21 @@ pub fn now_iso() -> String {
     format!("{}Z", iso.get(..19).unwrap_or("1970-01-01T00:00:00"))
 }
 
+/// Today on the device's calendar (its time zone).
+pub fn today() -> chrono::NaiveDate {
+    local_date_of(&js_sys::Date::new_0()).unwrap_or_default()
+}
+
+/// The device-calendar date of an instant written by [`now_iso`]; `None` if it is not one.
+pub fn local_date(iso: &str) -> Option<chrono::NaiveDate> {
+    local_date_of(&js_sys::Date::new(&JsValue::from_str(iso)))
+}
+
+fn local_date_of(d: &js_sys::Date) -> Option<chrono::NaiveDate> {
+    // An unreadable text gives an invalid date, whose parts are NaN (read as 0 here).
+    chrono::NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+}
+
 /// The browser has no secure random numbers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NoRandom;

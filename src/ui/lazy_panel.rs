@@ -22,6 +22,7 @@ use std::pin::Pin;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::drafts_backup_panel::DraftsBackupPanel;
 use super::export_panel::ExportPanel;
 use super::i18n::{t, Language};
 use super::print_report::PrintReport;
@@ -45,6 +46,7 @@ pub enum Extra {
     SigningKey,
     Verify,
     Print,
+    DraftsBackup,
 }
 
 /// The panels' view, a function that lives in the chunk.
@@ -62,6 +64,7 @@ impl Views {
             Extra::SigningKey => view! { <SigningKeyPanel/> }.into_any(),
             Extra::Verify => view! { <VerifyPanel/> }.into_any(),
             Extra::Print => view! { <PrintReport/> }.into_any(),
+            Extra::DraftsBackup => view! { <DraftsBackupPanel/> }.into_any(),
         })
     }
 }

@@ -11,6 +11,7 @@ pub mod district_app;
 pub mod district_state;
 pub mod district_table;
 pub mod district_view;
+pub mod drafts_backup_panel;
 pub mod export_panel;
 pub mod facts_form;
 pub mod guide_panel;

@@ -1,7 +1,6 @@
 //! The A4 printout of the open quarter. It is built only when printing (the print button, or
 //! the browser's own print command through `beforeprint`), so editing never pays for it.
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -12,16 +11,6 @@ use crate::domain::paper::paper_report;
 /// Whether the printout is wanted; shared so the print button can ask for it.
 #[derive(Clone, Copy)]
 pub struct Printing(pub RwSignal<bool>);
-
-fn today() -> NaiveDate {
-    let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(
-        now.get_full_year() as i32,
-        now.get_month() + 1,
-        now.get_date(),
-    )
-    .unwrap_or_default()
-}
 
 /// Builds the printout, then opens the browser's print dialog once it is in the page.
 pub fn print_now(printing: Printing) {
@@ -66,7 +55,7 @@ pub fn PrintReport() -> impl IntoView {
                         rec,
                         rep,
                         p,
-                        today(),
+                        super::browser::today(),
                         store.training(),
                     ))
                 })

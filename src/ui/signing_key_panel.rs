@@ -14,9 +14,10 @@ use crate::domain::slug::slug;
 use crate::domain::training::NO_BACKUP_NEEDED;
 
 /// A message under a form: `Ok` text is a success, `Err` text a problem.
-type Outcome = RwSignal<Option<Result<String, String>>>;
+pub(super) type Outcome = RwSignal<Option<Result<String, String>>>;
 
-fn outcome_view(o: Outcome, testid: &'static str) -> impl IntoView {
+/// The message of an [`Outcome`], as a status or an alert (the chunk's forms share it).
+pub(super) fn outcome_view(o: Outcome, testid: &'static str) -> impl IntoView {
     move || {
         o.get().map(|r| match r {
             Ok(t) => {

@@ -11,6 +11,7 @@ use super::session::Session;
 use crate::domain::catalog::Catalog;
 use crate::domain::cell::CellProfile;
 use crate::domain::cell_key::CellKey;
+use crate::domain::drafts_backup::{plan, Change, DraftsBackup, RestorePlan};
 use crate::domain::quarter::QuarterId;
 use crate::domain::record::QuarterRecord;
 use crate::domain::report::{quarter_report, QuarterReport};
@@ -56,6 +57,19 @@ pub struct Store {
     pub synced: RwSignal<bool>,
     /// Bumped when another tab's change was taken, so views that read their values once rebuild.
     pub revision: RwSignal<u32>,
+}
+
+/// What restoring a drafts backup did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Restored {
+    /// Quarters the device did not have (or had only blank).
+    pub added: u32,
+    /// Quarters replaced as the user chose; the device's versions were kept aside.
+    pub replaced: u32,
+    /// The file's cell profile was taken.
+    pub profile: bool,
+    /// The write that failed, if one did (what came before it was written).
+    pub failed: Option<SaveError>,
 }
 
 /// Fills an empty training workspace with the practice cell, a half-filled quarter and a
@@ -197,6 +211,23 @@ impl Store {
 
     /// Reloads what another tab changed (`None`: it cleared everything).
     fn take_other_tab_change(&self, name: Option<String>) {
+        if self.reread(name) {
+            self.synced.set(true);
+            self.revision.update(|r| *r += 1);
+        }
+    }
+
+    /// Reads everything again from the device after this page wrote it behind the store's back
+    /// (a restore from a drafts backup file); the forms are rebuilt if anything changed.
+    pub fn reread_all(&self) {
+        if self.reread(None) {
+            self.revision.update(|r| *r += 1);
+        }
+    }
+
+    /// Takes from the device the value stored under `name` (`None`: every value); whether
+    /// anything shown changed.
+    fn reread(&self, name: Option<String>) -> bool {
         let is = |key: Key| name.as_deref().is_none_or(|n| n == storage::name_of(key));
         let mut changed = false;
         if is(Key::Profile) {
@@ -238,10 +269,7 @@ impl Store {
             }
         }
         self.quarters.set(storage::stored_quarters());
-        if changed {
-            self.synced.set(true);
-            self.revision.update(|r| *r += 1);
-        }
+        changed
     }
 
     /// Applies an edit to the open quarter and saves it.
@@ -284,6 +312,81 @@ impl Store {
             self.saved(storage::save(Key::Settings, &Settings::default()));
         }
         self.quarters.set(storage::stored_quarters());
+    }
+
+    /// Every quarter stored on the device, oldest first (an unreadable one is set aside and
+    /// reported, as when it is opened).
+    pub fn all_quarters(&self) -> Vec<QuarterRecord> {
+        let mut out = Vec::new();
+        for q in storage::stored_quarters().into_iter().rev() {
+            match storage::load::<QuarterRecord>(Key::Quarter(q)) {
+                Ok(Some(r)) if r.quarter == q => out.push(r),
+                Ok(_) => {}
+                Err(e) => self.notices.update(|n| n.push(e)),
+            }
+        }
+        out
+    }
+
+    /// The backup against what the device holds now.
+    pub fn restore_plan(&self, backup: &DraftsBackup) -> RestorePlan {
+        let device = |q| {
+            storage::load::<QuarterRecord>(Key::Quarter(q))
+                .ok()
+                .flatten()
+        };
+        let profile = self.profile.get_untracked();
+        self.catalog
+            .with_value(|c| plan(backup, &profile, device, c))
+    }
+
+    /// Restores a drafts backup: what the device lacks is added; what differs is replaced only
+    /// for the quarters in `replace` (and the profile if `replace_profile`), each after the
+    /// device's own version is kept aside. The plan is made again here, so a change made in
+    /// another tab meanwhile is never overwritten unseen.
+    pub fn restore(
+        &self,
+        backup: &DraftsBackup,
+        replace: &[QuarterId],
+        replace_profile: bool,
+    ) -> Restored {
+        let now = self.restore_plan(backup);
+        let mut done = Restored::default();
+        let mut write = |result: Result<(), SaveError>| match result {
+            Ok(()) => true,
+            Err(e) => {
+                done.failed.get_or_insert(e);
+                false
+            }
+        };
+        if let (Some(p), Some(change)) = (&backup.profile, now.profile) {
+            let taken = match change {
+                Change::New => write(storage::save(Key::Profile, p)),
+                Change::Differs if replace_profile => {
+                    write(storage::replace_keeping_old(Key::Profile, p).map(|_| ()))
+                }
+                _ => false,
+            };
+            done.profile = taken;
+        }
+        for q in now.quarters.iter().filter(|q| q.restorable()) {
+            let Some(record) = backup.quarters.iter().find(|r| r.quarter == q.quarter) else {
+                continue;
+            };
+            let key = Key::Quarter(q.quarter);
+            match q.change {
+                Change::New if write(storage::save(key, record)) => done.added += 1,
+                Change::Differs
+                    if replace.contains(&q.quarter)
+                        && write(storage::replace_keeping_old(key, record).map(|_| ())) =>
+                {
+                    done.replaced += 1
+                }
+                _ => {}
+            }
+        }
+        self.reread_all();
+        done
     }
 
     /// Stores a new or restored key. Refuses if it cannot be saved, so a key is never used that

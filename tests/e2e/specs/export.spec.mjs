@@ -76,17 +76,17 @@ test('export needs a complete quarter, a key and its backup; the signed file ver
   writeFileSync(`${OUT}/broken.json`, '{"format":"chibo-key-backup","version":1,"did":"x"}');
   await page2.getByLabel('Tệp sao lưu khóa').setInputFiles(`${OUT}/broken.json`);
   await page2.getByLabel('Mật khẩu của tệp').fill(PASS);
-  await page2.getByRole('button', { name: 'Khôi phục' }).click();
+  await page2.getByRole('button', { name: 'Khôi phục', exact: true }).click();
   await expect(page2.getByTestId('restore-message')).toHaveText('Tệp sao lưu bị hỏng');
 
   await page2.getByLabel('Tệp sao lưu khóa').setInputFiles(backupPath);
   await page2.getByLabel('Mật khẩu của tệp').fill('mật khẩu sai hoàn toàn');
-  await page2.getByRole('button', { name: 'Khôi phục' }).click();
+  await page2.getByRole('button', { name: 'Khôi phục', exact: true }).click();
   await expect(page2.getByTestId('restore-message')).toHaveText('Sai mật khẩu (hoặc tệp đã bị sửa)');
   await expect(page2.getByTestId('key-did')).toHaveCount(0);
 
   await page2.getByLabel('Mật khẩu của tệp').fill(PASS);
-  await page2.getByRole('button', { name: 'Khôi phục' }).click();
+  await page2.getByRole('button', { name: 'Khôi phục', exact: true }).click();
   await expect(page2.getByTestId('restore-message')).toContainText(`Đã khôi phục khóa ${fingerprint}`);
   await expect(page2.getByTestId('key-did')).toHaveText(did);
   await page2.reload();
