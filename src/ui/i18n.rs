@@ -340,10 +340,10 @@ fn english(vi: &str) -> Option<&'static str> {
         "Sau lần mở đầu tiên, ứng dụng mở và dùng được cả khi mất mạng. Có thể cài lên màn hình chính." => "After the first visit the app opens and works without a network. It can be installed on the home screen.",
         "Trình duyệt này không hỗ trợ dùng ngoại tuyến; hãy giữ kết nối khi mở ứng dụng." => "This browser does not support offline use; stay connected when opening the app.",
         "Trình duyệt đã cho phép lưu lâu dài: dữ liệu không bị xoá khi máy thiếu bộ nhớ." => "The browser granted persistent storage: data is not deleted when the device runs low on space.",
-        "Trình duyệt chưa cho phép lưu lâu dài: khi máy thiếu bộ nhớ, dữ liệu có thể bị xoá. Hãy cài ứng dụng lên màn hình chính và xuất tệp thường xuyên." => "The browser has not granted persistent storage: data may be deleted when the device runs low on space. Install the app on the home screen and export often.",
+        "Trình duyệt chưa cho phép lưu lâu dài: khi máy thiếu bộ nhớ, dữ liệu có thể bị xoá. Hãy cài ứng dụng lên màn hình chính và lưu tệp sao lưu dữ liệu thường xuyên." => "The browser has not allowed lasting storage: when the phone runs short of space, the data may be deleted. Install the app on the home screen and save a data backup file often.",
         "Trình duyệt không hỗ trợ yêu cầu lưu lâu dài." => "This browser cannot be asked for persistent storage.",
         "Đang hỏi trình duyệt về lưu lâu dài…" => "Asking the browser for persistent storage…",
-        "Hãy luôn giữ tệp sao lưu khóa ký ở nơi an toàn (ngoài điện thoại)." => "Always keep the signing key backup file somewhere safe (off the phone).",
+        "Hãy luôn giữ tệp sao lưu khóa ký và tệp sao lưu dữ liệu ở nơi an toàn (ngoài điện thoại)." => "Always keep the signing key backup file and the data backup file somewhere safe (off the phone).",
         // progress_bar.rs
         "{}: đã trả lời {}/{} mục ({}%)" => "{}: {}/{} items answered ({}%)",
         // quarter_picker.rs

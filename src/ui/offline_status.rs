@@ -36,11 +36,11 @@ pub fn OfflineStatus() -> impl IntoView {
             }}</p>
             <p data-testid="persist-status">{move || match pwa.persisted.get().as_deref() {
                 Some("granted") => t(lang.get(), "Trình duyệt đã cho phép lưu lâu dài: dữ liệu không bị xoá khi máy thiếu bộ nhớ."),
-                Some("denied") => t(lang.get(), "Trình duyệt chưa cho phép lưu lâu dài: khi máy thiếu bộ nhớ, dữ liệu có thể bị xoá. Hãy cài ứng dụng lên màn hình chính và xuất tệp thường xuyên."),
+                Some("denied") => t(lang.get(), "Trình duyệt chưa cho phép lưu lâu dài: khi máy thiếu bộ nhớ, dữ liệu có thể bị xoá. Hãy cài ứng dụng lên màn hình chính và lưu tệp sao lưu dữ liệu thường xuyên."),
                 Some(_) => t(lang.get(), "Trình duyệt không hỗ trợ yêu cầu lưu lâu dài."),
                 None => t(lang.get(), "Đang hỏi trình duyệt về lưu lâu dài…"),
             }}</p>
-            <p class="muted small">{move || t(lang.get(), "Hãy luôn giữ tệp sao lưu khóa ký ở nơi an toàn (ngoài điện thoại).")}</p>
+            <p class="muted small">{move || t(lang.get(), "Hãy luôn giữ tệp sao lưu khóa ký và tệp sao lưu dữ liệu ở nơi an toàn (ngoài điện thoại).")}</p>
         </section>
     }
 }
