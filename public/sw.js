@@ -24,7 +24,7 @@ function pageOf(url) {
 // content: a copy in the browser's HTTP cache, such as the one the page has just loaded, is as
 // good as a new download. Other names (pages, sw.js, the manifest, wasm-bindgen's snippets,
 // whose folder is named after the crate, not the content) are asked of the server again.
-const HASHED = /-[0-9a-f]{16}(?:_bg\.wasm|\.js|\.css)$/;
+const HASHED = /-[0-9a-f]{8,16}(?:_bg\.wasm|\.js|\.css)$/;
 const get = (u) => fetch(u, { cache: HASHED.test(new URL(u).pathname) ? 'force-cache' : 'no-cache' });
 
 // The pages in use: those open now (on a first visit, the page installing this worker) and

@@ -14,7 +14,7 @@ page() { # title html module [more files]
     raw=$(stat -c %s "$f"); gz=$(gzip -9c "$f" | wc -c)
     total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
     if [[ $f == cell_extras-* ]]; then later_raw=$((later_raw + raw)); later_gz=$((later_gz + gz)); fi
-    printf '| `%s` | %d B | %d B |\n' "$(echo "$f" | sed -E 's/-[0-9a-f]{16}/-…/')" "$raw" "$gz"
+    printf '| `%s` | %d B | %d B |\n' "$(echo "$f" | sed -E 's/-[0-9a-f]{8,16}(_bg\.wasm|\.js|\.css)$/-…\1/')" "$raw" "$gz"
   done
   printf '| **total** | %d B | %d B |\n' "$total_raw" "$total_gz"
   if [ "$later_gz" -gt 0 ]; then

@@ -51,10 +51,15 @@ def write(path, data):
 
 page = os.path.join(staging, "index.html")
 html = read(page).decode() if os.path.exists(page) else ""
-glue = re.search(r'<link rel="modulepreload" href="/?(chibo-app-[0-9a-f]{16})\.js"', html)
-if not glue:
+if "chibo-app-" not in html:
     print("split.py: no cell page in this build, nothing to split")
     sys.exit(0)
+# Trunk's file hash is a 64-bit number in hex without leading zeros: 16 digits or fewer (8 or
+# more but for one build in 4 billion). A build whose hash began with 0 once slipped past a
+# 16-digit pattern here and shipped the unsplit, unoptimised module.
+glue = re.search(r'<link rel="modulepreload" href="/?(chibo-app-[0-9a-f]{8,16})\.js"', html)
+if not glue:
+    sys.exit("split.py: the cell page names chibo-app, but not as a preloaded glue file")
 name = glue.group(1)
 cargo_wasm = os.path.join(target_dir, "wasm32-unknown-unknown", profile, "chibo-app.wasm")
 if b"__wasm_split_load_" not in read(cargo_wasm):

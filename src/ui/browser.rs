@@ -201,6 +201,19 @@ pub fn chosen_files(ev: &web_sys::Event) -> Vec<File> {
         .unwrap_or_default()
 }
 
+/// The files of a file input's `change` event, and the input emptied: choosing the same file
+/// again (after a cancel, or to restore it a second time) then fires `change` again.
+pub fn take_chosen_files(ev: &web_sys::Event) -> Vec<File> {
+    let files = chosen_files(ev);
+    if let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        input.set_value("");
+    }
+    files
+}
+
 #[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
 export function dropped_files(dt) {
   // Entries must be taken now, while the drop event runs; reading them may finish later.

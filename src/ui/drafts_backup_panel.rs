@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::browser::{chosen_files, download, local_date, now_iso, read_text, today};
+use super::browser::{download, local_date, now_iso, read_text, take_chosen_files, today};
 use super::i18n::{t, tf, Bilingual, Language};
 use super::signing_key_panel::{outcome_view, Outcome};
 use super::state::Store;
@@ -71,7 +71,7 @@ pub fn DraftsBackupPanel() -> impl IntoView {
         restore_msg.set(None);
         replace.set(Vec::new());
         replace_profile.set(false);
-        let Some(file) = chosen_files(&ev).into_iter().next() else {
+        let Some(file) = take_chosen_files(&ev).into_iter().next() else {
             return;
         };
         spawn_local(async move {
@@ -121,7 +121,11 @@ pub fn DraftsBackupPanel() -> impl IntoView {
         }
         restore_msg.set(Some(match done.failed {
             None => Ok(text),
-            Some(e) => Err(format!("{} {text}", e.message(lang))),
+            Some(_) => Err(tf(
+                lang,
+                "Không ghi hết được vào thiết bị (bộ nhớ của trình duyệt đầy hoặc bị chặn): hãy giải phóng bộ nhớ rồi khôi phục lại. Phần đã ghi: {}",
+                &[&text],
+            )),
         }));
     };
 

@@ -223,6 +223,7 @@ fn english(vi: &str) -> Option<&'static str> {
         "Quý khác bản trên máy chỉ bị thay khi bạn đánh dấu; bản trên máy khi đó được giữ lại." => "A quarter that differs from this device's is replaced only if you tick it; this device's version is then kept.",
         "Đã lưu tệp «{}» ({} quý). Hãy cất tệp ở nơi an toàn, ngoài điện thoại." => "Saved «{}» ({} quarters). Keep the file somewhere safe, off the phone.",
         "Đã khôi phục: thêm {} quý, thay {} quý{}." => "Restored: {} quarters added, {} replaced{}.",
+        "Không ghi hết được vào thiết bị (bộ nhớ của trình duyệt đầy hoặc bị chặn): hãy giải phóng bộ nhớ rồi khôi phục lại. Phần đã ghi: {}" => "Not everything could be written on this device (the browser's storage is full or blocked): free some storage, then restore again. Written so far: {}",
         "{}/{} mục" => "{}/{} items",
         "chưa có trên máy: sẽ thêm ({} đã trả lời)" => "not on this device: will be added ({} answered)",
         "khác bản trên máy (trên máy: {}; trong tệp: {})" => "different from this device's (device: {}; file: {})",

@@ -59,7 +59,6 @@ test('a drafts backup moves the quarters to a new phone, and a restore never ove
   await expect(page.getByTestId('drafts-restore-message')).toHaveText('Đã khôi phục: thêm 0 quý, thay 0 quý.');
   await expect(sheet.getByTestId('meeting-total')).toHaveText('95');
 
-  await page.getByLabel('Khôi phục từ tệp sao lưu dữ liệu').setInputFiles([]);
   await page.getByLabel('Khôi phục từ tệp sao lưu dữ liệu').setInputFiles(path);
   await page.getByLabel('Thay bản trên máy bằng bản trong tệp').check();
   await page.getByTestId('restore-plan').getByRole('button', { name: 'Khôi phục' }).click();
@@ -84,4 +83,34 @@ test('a file that is not a drafts backup, or one of the training workspace, is r
   await page.getByLabel('Khôi phục từ tệp sao lưu dữ liệu').setInputFiles(training);
   await expect(page.getByTestId('drafts-restore-message')).toContainText('chế độ tập huấn');
   await expect(page.getByTestId('restore-plan')).toHaveCount(0);
+});
+
+test('a restore that cannot be written (storage full) says so and leaves the device as it was', async ({ page }) => {
+  mkdirSync(OUT, { recursive: true });
+  await openApp(page);
+  await setUpCell(page);
+  const sheet = await fillMeeting(page, 1, facts);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Lưu tệp sao lưu dữ liệu' }).click();
+  const path = `${OUT}/quota-${(await download).suggestedFilename()}`;
+  await (await download).saveAs(path);
+  await sheet.locator('#m1-trinh_tu-no').check();
+  await expect(sheet.getByTestId('meeting-total')).toHaveText('95');
+  const key = 'chibo/v1/quarter/2026-Q4';
+  const before = await page.evaluate((k) => localStorage.getItem(k), key);
+
+  await page.evaluate(() => {
+    const original = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (String(k).startsWith('chibo/')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return original.call(this, k, v);
+    };
+  });
+  await page.getByLabel('Khôi phục từ tệp sao lưu dữ liệu').setInputFiles(path);
+  await page.getByLabel('Thay bản trên máy bằng bản trong tệp').check();
+  await page.getByTestId('restore-plan').getByRole('button', { name: 'Khôi phục' }).click();
+  await expect(page.getByTestId('drafts-restore-message')).toContainText('Không ghi hết được vào thiết bị');
+  await expect(page.getByTestId('drafts-restore-message')).toContainText('thay 0 quý');
+  expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBe(before);
+  await expect(sheet.getByTestId('meeting-total')).toHaveText('95');
 });
