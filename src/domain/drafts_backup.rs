@@ -69,7 +69,7 @@ pub enum BackupError {
     #[error("tệp do phiên bản mới hơn của ứng dụng ghi (định dạng {0}); hãy cập nhật ứng dụng")]
     Newer(u32),
     #[error("tệp sao lưu bị hỏng: {0}")]
-    Damaged(String),
+    Damaged(Damage),
     #[error("tệp sao lưu của chế độ tập huấn: chỉ khôi phục được khi đang tập huấn")]
     TrainingIntoReal,
     #[error("tệp sao lưu dữ liệu thật: không khôi phục vào chế độ tập huấn")]
@@ -83,12 +83,55 @@ impl Bilingual for BackupError {
             Self::NotJson => "the file is not JSON".into(),
             Self::NotABackup => "the file is not a backup of assessment data (it may be a result file or a key backup)".into(),
             Self::Newer(v) => format!("the file was written by a newer version of the app (format {v}); update the app"),
-            Self::Damaged(why) => format!("the backup file is damaged: {why}"),
+            Self::Damaged(why) => format!("the backup file is damaged: {}", why.message_en()),
             Self::TrainingIntoReal => "a backup of the training workspace: it can be restored only while training".into(),
             Self::RealIntoTraining => "a backup of real data: it is not restored into the training workspace".into(),
         }
     }
 }
+
+/// What is wrong inside a file that is a backup of ours.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum Damage {
+    #[error("phiên bản định dạng không hợp lệ")]
+    BadVersion,
+    /// The JSON reader's own words (English, as elsewhere in the app's messages).
+    #[error("{0}")]
+    Unreadable(String),
+    #[error("quý {0} có hai lần")]
+    QuarterTwice(QuarterId),
+    #[error("quý {0}: buổi sinh hoạt ở tháng {1}, ngoài quý")]
+    MonthOutside(QuarterId, u8),
+    #[error("quý {0}: mã buổi sinh hoạt {1} không hợp lệ hoặc trùng")]
+    BadMeetingId(QuarterId, u32),
+    #[error("quý {0}: các buổi sinh hoạt không theo thứ tự tháng")]
+    OutOfOrder(QuarterId),
+    #[error("quý {0}: quá nhiều buổi sinh hoạt")]
+    TooManyMeetings(QuarterId),
+}
+
+impl Bilingual for Damage {
+    fn message_en(&self) -> String {
+        match self {
+            Self::BadVersion => "the format version is not valid".into(),
+            Self::Unreadable(why) => why.clone(),
+            Self::QuarterTwice(q) => format!("quarter {q} is in it twice"),
+            Self::MonthOutside(q, m) => {
+                format!("quarter {q}: a meeting in month {m}, outside the quarter")
+            }
+            Self::BadMeetingId(q, id) => {
+                format!("quarter {q}: meeting id {id} is not valid or repeated")
+            }
+            Self::OutOfOrder(q) => format!("quarter {q}: the meetings are not in month order"),
+            Self::TooManyMeetings(q) => format!("quarter {q}: too many meetings"),
+        }
+    }
+}
+
+/// Most meetings in one quarter of a backup (a quarter has four or five); ids stay below
+/// [`MAX_MEETING_ID`], so adding meetings later can never run out of ids.
+const MAX_MEETINGS: usize = 60;
+const MAX_MEETING_ID: u32 = 100_000;
 
 /// The file's text for `profile` and `quarters` (written in the order given).
 ///
@@ -152,14 +195,10 @@ pub fn read_backup(text: &str, training_workspace: bool) -> Result<DraftsBackup,
     match header.format_version {
         Some(FORMAT_VERSION) => {}
         Some(v) if v > FORMAT_VERSION => return Err(BackupError::Newer(v)),
-        _ => {
-            return Err(BackupError::Damaged(
-                "phiên bản định dạng không hợp lệ".into(),
-            ))
-        }
+        _ => return Err(BackupError::Damaged(Damage::BadVersion)),
     }
-    let doc: DraftsBackup =
-        serde_json::from_str(text).map_err(|e| BackupError::Damaged(e.to_string()))?;
+    let doc: DraftsBackup = serde_json::from_str(text)
+        .map_err(|e| BackupError::Damaged(Damage::Unreadable(e.to_string())))?;
     match (doc.training, training_workspace) {
         (true, false) => return Err(BackupError::TrainingIntoReal),
         (false, true) => return Err(BackupError::RealIntoTraining),
@@ -168,33 +207,44 @@ pub fn read_backup(text: &str, training_workspace: bool) -> Result<DraftsBackup,
     let mut seen = Vec::new();
     for q in &doc.quarters {
         if seen.contains(&q.quarter) {
-            return Err(BackupError::Damaged(format!(
-                "quý {} có hai lần",
-                q.quarter
-            )));
+            return Err(BackupError::Damaged(Damage::QuarterTwice(q.quarter)));
         }
         seen.push(q.quarter);
-        check_record(q).map_err(|why| BackupError::Damaged(format!("quý {}: {why}", q.quarter)))?;
+        check_record(q).map_err(BackupError::Damaged)?;
     }
     Ok(doc)
 }
 
 /// What the app's own edits guarantee of a stored quarter, which a file edited by hand may break:
-/// meetings in the quarter's months, in order of month then id, ids below the next id.
-fn check_record(r: &QuarterRecord) -> Result<(), String> {
-    let months = r.quarter.months();
-    let mut last = None;
+/// meetings in the quarter's months, in order of month then id, each id once and below the next
+/// id (which stays far from overflowing).
+fn check_record(r: &QuarterRecord) -> Result<(), Damage> {
+    let q = r.quarter;
+    if r.meetings.len() > MAX_MEETINGS {
+        return Err(Damage::TooManyMeetings(q));
+    }
+    if r.next_meeting_id > MAX_MEETING_ID {
+        return Err(Damage::BadMeetingId(q, r.next_meeting_id));
+    }
+    let months = q.months();
+    let mut ids = Vec::with_capacity(r.meetings.len());
+    let mut last_month = 0;
     for m in &r.meetings {
         if !months.contains(&m.month) {
-            return Err(format!("buổi sinh hoạt ở tháng {} ngoài quý", m.month));
+            return Err(Damage::MonthOutside(q, m.month));
         }
-        if m.id >= r.next_meeting_id {
-            return Err(format!("mã buổi {} không hợp lệ", m.id));
+        if m.id >= r.next_meeting_id || ids.contains(&m.id) {
+            return Err(Damage::BadMeetingId(q, m.id));
         }
-        if last.is_some_and(|l| l >= (m.month, m.id)) {
-            return Err("các buổi sinh hoạt không theo thứ tự hoặc trùng mã".into());
+        if m.month < last_month
+            || ids
+                .last()
+                .is_some_and(|&l| m.month == last_month && m.id < l)
+        {
+            return Err(Damage::OutOfOrder(q));
         }
-        last = Some((m.month, m.id));
+        ids.push(m.id);
+        last_month = m.month;
     }
     Ok(())
 }
@@ -397,13 +447,23 @@ mod tests {
             let text = write_backup(&profile, &qs, &meta(false)).unwrap();
             read_backup(&text, false)
         };
-        let cases: [&Edit; 4] = [
+        let cases: [&Edit; 7] = [
             &|qs| qs[0].meetings[0].month = 2,
             &|qs| qs[0].next_meeting_id = 1,
             &|qs| qs[0].meetings.reverse(),
             &|qs| {
                 let again = qs[0].clone();
                 qs.push(again);
+            },
+            // The same id in two months: in order, but two sheets would share it.
+            &|qs| {
+                let first = qs[0].meetings[0].id;
+                qs[0].meetings[1].id = first;
+            },
+            &|qs| qs[0].next_meeting_id = u32::MAX,
+            &|qs| {
+                let one = qs[0].meetings[0].clone();
+                qs[0].meetings = vec![one; 61];
             },
         ];
         for edit in cases {
@@ -482,7 +542,8 @@ mod tests {
             BackupError::NotJson,
             BackupError::NotABackup,
             BackupError::Newer(2),
-            BackupError::Damaged("x".into()),
+            BackupError::Damaged(Damage::BadVersion),
+            BackupError::Damaged(Damage::OutOfOrder(QuarterId::new(2026, 4).unwrap())),
             BackupError::TrainingIntoReal,
             BackupError::RealIntoTraining,
         ] {

@@ -22,7 +22,9 @@ struct EnvelopeOut<'a, T> {
 
 /// Any envelope, its data skipped over: enough to tell why the one pass of [`decode`] refused it.
 /// (Not a `serde_json::Value`: its reader and writer would come to the page for a path that so far
-/// is only ever taken to report an error.)
+/// is only ever taken to report an error. Skipping is looser than reading a `Value`, so data with
+/// a lone surrogate, a number beyond f64 or nesting deeper than 128 is "wrong structure" here,
+/// where it was "not JSON" before session 9; it is set aside the same way.)
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct EnvelopeIn {
@@ -185,6 +187,22 @@ mod tests {
             e.unwrap_err().to_string(),
             "dữ liệu sai cấu trúc: lược đồ 0 không được hỗ trợ"
         );
+    }
+
+    #[test]
+    fn data_that_json_allows_only_loosely_is_wrong_structure_not_a_crash() {
+        // Skipped over on the error path (not read as a `Value`), so the JSON reader's strict
+        // checks inside the data (a lone surrogate, a number beyond f64, nesting deeper than
+        // 128) do not run there: such a value is "wrong structure" rather than "not JSON".
+        // Either way it is refused and set aside.
+        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        for data in [r#""\ud800""#, "1e400", deep.as_str()] {
+            let raw = format!(r#"{{"format":"chibo-store","schema":1,"data":{data}}}"#);
+            assert!(
+                matches!(decode::<CellProfile>(&raw), Err(DecodeError::BadData(_))),
+                "{data:.20}"
+            );
+        }
     }
 
     #[test]

@@ -144,7 +144,13 @@ pub fn replace_keeping_old<T: Serialize>(key: Key, value: &T) -> Result<Option<S
         None => None,
         Some(raw) => Some(copy_aside(&name, &raw).ok_or(SaveError::Write)?),
     };
-    save(key, value)?;
+    if let Err(e) = save(key, value) {
+        // The old value is still in place: its copy would only fill a full storage further.
+        if let Some(copy) = &kept {
+            let _ = LocalStorage::raw().remove_item(copy);
+        }
+        return Err(e);
+    }
     Ok(kept)
 }
 

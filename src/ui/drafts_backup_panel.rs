@@ -21,6 +21,7 @@ const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// A backup file read and compared with the device, waiting for the user's go.
 #[derive(Clone)]
 struct Pending {
+    file_name: String,
     backup: DraftsBackup,
     plan: RestorePlan,
 }
@@ -35,6 +36,8 @@ pub fn DraftsBackupPanel() -> impl IntoView {
     let pending: RwSignal<Option<Pending>> = RwSignal::new(None);
     let replace: RwSignal<Vec<QuarterId>> = RwSignal::new(Vec::new());
     let replace_profile = RwSignal::new(false);
+    // Which choice of file is the latest: a slow read of an earlier one must not win.
+    let chosen = StoredValue::new(0u32);
 
     let save = move |_| {
         let lang = lang.get_untracked();
@@ -71,6 +74,8 @@ pub fn DraftsBackupPanel() -> impl IntoView {
         restore_msg.set(None);
         replace.set(Vec::new());
         replace_profile.set(false);
+        chosen.update_value(|n| *n += 1);
+        let this = chosen.get_value();
         let Some(file) = take_chosen_files(&ev).into_iter().next() else {
             return;
         };
@@ -78,12 +83,20 @@ pub fn DraftsBackupPanel() -> impl IntoView {
             let read = read_text(lang, &file, MAX_BACKUP_BYTES as f64)
                 .await
                 .and_then(|text| read_backup(&text, store.training()).map_err(|e| e.message(lang)));
+            if chosen.get_value() != this {
+                return;
+            }
             match read {
                 Ok(backup) => {
                     let plan = store.restore_plan(&backup);
-                    pending.set(Some(Pending { backup, plan }));
+                    let file_name = file.name();
+                    pending.set(Some(Pending {
+                        file_name,
+                        backup,
+                        plan,
+                    }));
                 }
-                Err(e) => restore_msg.set(Some(Err(e))),
+                Err(e) => restore_msg.set(Some(Err(format!("«{}»: {e}", file.name())))),
             }
         });
     };
@@ -93,11 +106,15 @@ pub fn DraftsBackupPanel() -> impl IntoView {
         let Some(p) = pending.get_untracked() else {
             return;
         };
-        let done = store.restore(
+        let restored = store.restore(
             &p.backup,
             &replace.get_untracked(),
             replace_profile.get_untracked(),
         );
+        let Ok(done) = restored else {
+            restore_msg.set(Some(Err(t(lang, "Thay đổi gần nhất trên màn hình chưa lưu được vào thiết bị: hãy giải phóng bộ nhớ và lưu lại trước khi khôi phục.").into())));
+            return;
+        };
         pending.set(None);
         let mut text = tf(
             lang,
@@ -207,7 +224,7 @@ pub fn DraftsBackupPanel() -> impl IntoView {
                 });
                 view! {
                     <div class="restore-plan" data-testid="restore-plan">
-                        <p>{tf(lang, "Tệp lưu ngày {}, có {} quý:", &[&local_date(&p.backup.created).map(display_date).unwrap_or(p.backup.created.clone()), &p.backup.quarters.len()])}</p>
+                        <p>{tf(lang, "«{}», lưu ngày {}, có {} quý:", &[&p.file_name, &local_date(&p.backup.created).map(display_date).unwrap_or(p.backup.created.clone()), &p.backup.quarters.len()])}</p>
                         {profile}
                         <ul>{p.plan.quarters.into_iter().map(quarter_line).collect_view()}</ul>
                         <p class="muted small">{t(lang, "Quý khác bản trên máy chỉ bị thay khi bạn đánh dấu; bản trên máy khi đó được giữ lại.")}</p>

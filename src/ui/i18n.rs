@@ -227,7 +227,8 @@ fn english(vi: &str) -> Option<&'static str> {
         "{}/{} mục" => "{}/{} items",
         "chưa có trên máy: sẽ thêm ({} đã trả lời)" => "not on this device: will be added ({} answered)",
         "khác bản trên máy (trên máy: {}; trong tệp: {})" => "different from this device's (device: {}; file: {})",
-        "Tệp lưu ngày {}, có {} quý:" => "Saved on {}, with {} quarters:",
+        "«{}», lưu ngày {}, có {} quý:" => "«{}», saved on {}, with {} quarters:",
+        "Thay đổi gần nhất trên màn hình chưa lưu được vào thiết bị: hãy giải phóng bộ nhớ và lưu lại trước khi khôi phục." => "The latest change on the screen could not be saved on this device: free some storage and save it before restoring.",
         // export_panel.rs
         "Chưa có khóa." => "There is no key yet.",
         "Đã tạo khóa ký cho chi bộ. Trước lần xuất đầu tiên, hãy lưu tệp sao lưu khóa ở mục «Khóa ký của chi bộ» bên dưới, rồi bấm xuất lại." => "The cell's signing key has been created. Before the first export, save the key backup file in «Cell signing key» below, then export again.",

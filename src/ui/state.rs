@@ -72,6 +72,10 @@ pub struct Restored {
     pub failed: Option<SaveError>,
 }
 
+/// A restore was refused: the last change on screen is not saved on the device yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unsaved;
+
 /// Fills an empty training workspace with the practice cell, a half-filled quarter and a
 /// throwaway key. Does nothing if the practice cell exists (the trainee's work is kept).
 fn seed_training(catalog: &Catalog, quarter: QuarterId, secret: [u8; 32], now: &str) {
@@ -328,12 +332,15 @@ impl Store {
         out
     }
 
-    /// The backup against what the device holds now.
+    /// The backup against what the device holds now (an unreadable stored quarter is set aside
+    /// and reported, as when it is opened, and counts as missing).
     pub fn restore_plan(&self, backup: &DraftsBackup) -> RestorePlan {
-        let device = |q| {
-            storage::load::<QuarterRecord>(Key::Quarter(q))
-                .ok()
-                .flatten()
+        let device = |q| match storage::load::<QuarterRecord>(Key::Quarter(q)) {
+            Ok(r) => r,
+            Err(e) => {
+                self.notices.update(|n| n.push(e));
+                None
+            }
         };
         let profile = self.profile.get_untracked();
         self.catalog
@@ -349,7 +356,12 @@ impl Store {
         backup: &DraftsBackup,
         replace: &[QuarterId],
         replace_profile: bool,
-    ) -> Restored {
+    ) -> Result<Restored, Unsaved> {
+        // The screen may hold edits the device could not take: reading the device back after
+        // the restore would drop them.
+        if self.save_error.get_untracked().is_some() {
+            return Err(Unsaved);
+        }
         let now = self.restore_plan(backup);
         let mut done = Restored::default();
         let mut write = |result: Result<(), SaveError>| match result {
@@ -385,8 +397,10 @@ impl Store {
                 _ => {}
             }
         }
-        self.reread_all();
-        done
+        if done.added > 0 || done.replaced > 0 || done.profile {
+            self.reread_all();
+        }
+        Ok(done)
     }
 
     /// Stores a new or restored key. Refuses if it cannot be saved, so a key is never used that

@@ -37,7 +37,7 @@ test('a drafts backup moves the quarters to a new phone, and a restore never ove
   await expect(phone.getByTestId('meeting-1').getByTestId('meeting-summary-score')).toHaveText('Chưa chấm');
   await phone.getByLabel('Khôi phục từ tệp sao lưu dữ liệu').setInputFiles(path);
   const plan = phone.getByTestId('restore-plan');
-  await expect(plan).toContainText('Tệp lưu ngày 23/11/2026, có 1 quý:');
+  await expect(plan).toContainText('«sao-luu-du-lieu_chi-bo-thon-dong-ha_2026-11-23.json», lưu ngày 23/11/2026, có 1 quý:');
   await expect(plan).toContainText('Thông tin chi bộ: chưa có trên máy, sẽ lấy từ tệp.');
   await expect(plan.getByTestId('restore-quarter')).toHaveText(/Quý 4\/2026: chưa có trên máy: sẽ thêm \(\d+\/\d+ mục đã trả lời\)/);
   await plan.getByRole('button', { name: 'Khôi phục' }).click();
@@ -113,4 +113,14 @@ test('a restore that cannot be written (storage full) says so and leaves the dev
   await expect(page.getByTestId('drafts-restore-message')).toContainText('thay 0 quý');
   expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBe(before);
   await expect(sheet.getByTestId('meeting-total')).toHaveText('95');
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('chibo/backup/')))).toEqual([]);
+
+  // An edit that the full storage refused is on screen only: a restore would drop it, so it waits.
+  await sheet.getByLabel('Thời lượng (phút)').fill('100');
+  await expect(page.getByTestId('save-error')).toContainText('Không lưu được');
+  await page.getByLabel('Khôi phục từ tệp sao lưu dữ liệu').setInputFiles(path);
+  await page.getByLabel('Thay bản trên máy bằng bản trong tệp').check();
+  await page.getByTestId('restore-plan').getByRole('button', { name: 'Khôi phục' }).click();
+  await expect(page.getByTestId('drafts-restore-message')).toContainText('chưa lưu được vào thiết bị');
+  await expect(sheet.getByLabel('Thời lượng (phút)')).toHaveValue('100');
 });
