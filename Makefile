@@ -64,7 +64,8 @@ bench: build
 	  cd bench/peer && npm ci --no-audit --no-fund; fi
 	scripts/bench.sh
 
-# Mutation fuzzing of the verifier, the JSON reader and the rubric parser for FUZZ_SECONDS each
+# Mutation fuzzing of the verifier, the JSON readers, the ZIP reader, the rubric parser and the
+# drafts backup reader for FUZZ_SECONDS each
 # (tests/fuzz.rs; `make test` runs a short version). A panicking input lands in target/fuzz-crashes/.
 FUZZ_SECONDS ?= 120
 fuzz: setup

@@ -1,5 +1,5 @@
-//! Mutation fuzzing of the result verifier, the JSON readers, the ZIP reader and the rubric
-//! parser: no input may make them panic, and the verifier's two readers must agree. Seeds are
+//! Mutation fuzzing of the result verifier, the JSON readers, the ZIP reader, the rubric parser
+//! and the drafts backup reader: no input may make them panic, and the verifier's two readers must agree. Seeds are
 //! kept in `tests/fuzz-corpus/` (results from the hostile corpus, the shipped rubrics; the ZIP
 //! seed is built from two of those results); an input that panics (or on which the readers
 //! disagree) is written to `target/fuzz-crashes/` and fails.
@@ -15,9 +15,12 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chibo::domain::canonical::{canonical_json, canonical_sha256, parse_strict};
+use chibo::domain::cell::CellProfile;
 use chibo::domain::district::archive::unpack;
 use chibo::domain::district::collection::receive;
+use chibo::domain::drafts_backup::{plan, read_backup};
 use chibo::domain::light_json::Light;
+use chibo::domain::meeting::MeetingKind;
 use chibo::domain::rubric::parse_rubric;
 use chibo::domain::verify::{verify_full, verify_light, verify_result, MAX_RESULT_BYTES};
 
@@ -239,6 +242,28 @@ fn the_rubric_parser_never_panics_on_mutated_rubrics() {
     fuzz("rubric", &seeds("rubrics"), |b| {
         if let Ok(text) = std::str::from_utf8(b) {
             let _ = parse_rubric(text);
+        }
+    });
+}
+
+/// A backup file that reads is one the app can hold: comparing it with a device never panics,
+/// and every quarter in it still takes a new meeting (its ids cannot run out).
+#[test]
+fn the_drafts_backup_reader_never_panics_and_what_it_takes_stays_editable() {
+    let catalog = common::catalog();
+    fuzz("drafts", &seeds("drafts"), |b| {
+        let Ok(text) = std::str::from_utf8(b) else {
+            return;
+        };
+        for training in [false, true] {
+            if let Ok(backup) = read_backup(text, training) {
+                let _ = plan(&backup, &CellProfile::default(), |_| None, &catalog);
+                for q in &backup.quarters {
+                    let mut r = q.clone();
+                    let month = r.quarter.months()[0];
+                    assert!(r.add_meeting(MeetingKind::Thematic, month).is_ok());
+                }
+            }
         }
     });
 }
