@@ -207,8 +207,17 @@ pub fn paper_report(
                     num(p.speakers)
                 ),
                 rows,
-                total: format!("{}/{} điểm", m.score.score, rubric.file().max_points),
-                rating: m.score.rating.label_vi().to_string(),
+                // As on screen: an untouched sheet's not-applicable items are no result.
+                total: if m.started() {
+                    format!("{}/{} điểm", m.score.score, rubric.file().max_points)
+                } else {
+                    format!("…/{} điểm", rubric.file().max_points)
+                },
+                rating: if m.started() {
+                    m.score.rating.label_vi().to_string()
+                } else {
+                    "chưa chấm".to_string()
+                },
             }
         })
         .collect();
@@ -221,12 +230,14 @@ pub fn paper_report(
             "Điểm bình quân quý".to_string(),
             report
                 .average_tenths
+                .filter(|_| report.started())
                 .map_or_else(|| "chưa đủ dữ liệu".to_string(), format_tenths),
         ),
         (
             "Xếp loại chất lượng sinh hoạt quý".to_string(),
             report
                 .rating
+                .filter(|_| report.started())
                 .map_or_else(|| "chưa xếp loại".to_string(), |r| r.label_vi().to_string()),
         ),
     ];
@@ -342,6 +353,19 @@ mod tests {
         }
         assert!(p.stamp.is_none());
         assert!(p.stamp_note.contains("Chưa xuất"));
+    }
+
+    #[test]
+    fn an_untouched_sheet_is_printed_as_not_scored_like_on_screen() {
+        let (rubric, mut record, profile) = setup();
+        record = QuarterRecord::new(record.quarter, record.rubric);
+        let report = quarter_report(&rubric, &record, profile.officers);
+        assert!(report.meetings[0].score.score > 0);
+        let p = paper_report(&rubric, &record, &report, &profile, day(), false);
+        assert_eq!(p.meetings[0].total, "…/100 điểm");
+        assert_eq!(p.meetings[0].rating, "chưa chấm");
+        let rollup: Vec<&str> = p.rollup.iter().map(|(_, v)| v.as_str()).collect();
+        assert!(rollup.contains(&"chưa đủ dữ liệu") && rollup.contains(&"chưa xếp loại"));
     }
 
     #[test]
