@@ -15,15 +15,18 @@
 //! - The quarters are stored records as they are ([`QuarterRecord`] of storage schema 1);
 //!   `formatVersion` goes up with the storage schema, and reading an older file then migrates it.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::catalog::Catalog;
 use super::cell::CellProfile;
+use super::date::iso_date;
 use super::lang::Bilingual;
 use super::quarter::QuarterId;
 use super::record::QuarterRecord;
 use super::report::{quarter_report, Progress};
+use super::slug::slug;
 
 /// The `format` of a drafts backup file.
 pub const FORMAT: &str = "chibo-drafts";
@@ -165,6 +168,16 @@ struct DraftsBackupOut<'a> {
     training: bool,
     profile: Option<&'a CellProfile>,
     quarters: &'a [QuarterRecord],
+}
+
+/// The file's name: `sao-luu-du-lieu_<cell>_<YYYY-MM-DD>.json` (`tap-huan_` first in training).
+pub fn file_name(cell_name: &str, day: NaiveDate, training: bool) -> String {
+    let prefix = if training { "tap-huan_" } else { "" };
+    format!(
+        "{prefix}sao-luu-du-lieu_{}_{}.json",
+        slug(cell_name),
+        iso_date(day)
+    )
 }
 
 /// Just enough of any JSON object to tell a backup of ours (of any version) from other files.
@@ -380,6 +393,19 @@ mod tests {
         );
         assert_eq!(back.quarters, quarters);
         assert!(text.starts_with("{\"format\":\"chibo-drafts\",\"formatVersion\":1,"));
+    }
+
+    #[test]
+    fn the_file_is_named_after_the_cell_and_the_day() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        assert_eq!(
+            file_name("Chi bộ Thôn Đông Hà", day, false),
+            "sao-luu-du-lieu_chi-bo-thon-dong-ha_2026-11-23.json"
+        );
+        assert_eq!(
+            file_name("", day, true),
+            "tap-huan_sao-luu-du-lieu_chi-bo_2026-11-23.json"
+        );
     }
 
     #[test]

@@ -208,19 +208,19 @@ pub fn paper_report(
                 ),
                 rows,
                 // As on screen: an untouched sheet's not-applicable items are no result.
-                total: if m.started() {
-                    format!("{}/{} điểm", m.score.score, rubric.file().max_points)
-                } else {
-                    format!("…/{} điểm", rubric.file().max_points)
-                },
-                rating: if m.started() {
-                    m.score.rating.label_vi().to_string()
-                } else {
-                    "chưa chấm".to_string()
-                },
+                total: format!(
+                    "{}/{} điểm",
+                    m.shown_score().map_or("…".into(), |s| s.score.to_string()),
+                    rubric.file().max_points
+                ),
+                rating: m
+                    .shown_score()
+                    .map_or("chưa chấm", |s| s.rating.label_vi())
+                    .to_string(),
             }
         })
         .collect();
+    let (shown_average, shown_rating) = report.shown_result();
     let mut rollup = vec![
         (
             "Số buổi sinh hoạt thường kỳ được tính".to_string(),
@@ -228,17 +228,11 @@ pub fn paper_report(
         ),
         (
             "Điểm bình quân quý".to_string(),
-            report
-                .average_tenths
-                .filter(|_| report.started())
-                .map_or_else(|| "chưa đủ dữ liệu".to_string(), format_tenths),
+            shown_average.map_or_else(|| "chưa đủ dữ liệu".to_string(), format_tenths),
         ),
         (
             "Xếp loại chất lượng sinh hoạt quý".to_string(),
-            report
-                .rating
-                .filter(|_| report.started())
-                .map_or_else(|| "chưa xếp loại".to_string(), |r| r.label_vi().to_string()),
+            shown_rating.map_or_else(|| "chưa xếp loại".to_string(), |r| r.label_vi().to_string()),
         ),
     ];
     if !report.shortfalls.is_empty() {

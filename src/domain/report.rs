@@ -73,6 +73,13 @@ impl MeetingReport {
     pub fn started(&self) -> bool {
         self.progress.answered > 0
     }
+
+    /// The score to show (on screen and on paper): `None` until the sheet is [started].
+    ///
+    /// [started]: MeetingReport::started
+    pub fn shown_score(&self) -> Option<&MeetingScore> {
+        self.started().then_some(&self.score)
+    }
 }
 
 /// A quarter-level shortfall.
@@ -139,6 +146,15 @@ impl QuarterReport {
     /// average is that of untouched sheets, no result to show.
     pub fn started(&self) -> bool {
         self.meetings.iter().any(MeetingReport::started)
+    }
+
+    /// The average (tenths) and the rating to show: `None` until a sheet is started.
+    pub fn shown_result(&self) -> (Option<u32>, Option<Rating>) {
+        if self.started() {
+            (self.average_tenths, self.rating)
+        } else {
+            (None, None)
+        }
     }
 
     /// Every sheet is complete and there is at least one.

@@ -136,9 +136,8 @@ pub fn save<T: Serialize>(key: Key, value: &T) -> Result<(), SaveError> {
 
 /// Writes `value` over what is stored under `key`, after keeping the old text under a backup key
 /// (as for unreadable data), so that a restore from a file never loses what the device had.
-/// Returns that backup key, `None` when nothing was stored; writes nothing if the old text could
-/// not be copied.
-pub fn replace_keeping_old<T: Serialize>(key: Key, value: &T) -> Result<Option<String>, SaveError> {
+/// Writes nothing if the old text could not be copied.
+pub fn replace_keeping_old<T: Serialize>(key: Key, value: &T) -> Result<(), SaveError> {
     let name = key.name_in(workspace());
     let kept = match raw_get(&name) {
         None => None,
@@ -151,7 +150,7 @@ pub fn replace_keeping_old<T: Serialize>(key: Key, value: &T) -> Result<Option<S
         }
         return Err(e);
     }
-    Ok(kept)
+    Ok(())
 }
 
 /// Removes a value.

@@ -8,13 +8,12 @@ use super::browser::{download, local_date, now_iso, read_text, take_chosen_files
 use super::i18n::{t, tf, Bilingual, Language};
 use super::signing_key_panel::{outcome_view, Outcome};
 use super::state::Store;
-use crate::domain::date::{display_date, iso_date};
+use crate::domain::date::display_date;
 use crate::domain::drafts_backup::{
-    read_backup, write_backup, BackupMeta, Change, DraftsBackup, QuarterPlan, RestorePlan,
-    MAX_BACKUP_BYTES,
+    file_name, read_backup, write_backup, BackupMeta, Change, DraftsBackup, QuarterPlan,
+    RestorePlan, MAX_BACKUP_BYTES,
 };
 use crate::domain::quarter::QuarterId;
-use crate::domain::slug::slug;
 
 const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -51,12 +50,7 @@ pub fn DraftsBackupPanel() -> impl IntoView {
         let result = write_backup(&profile, &quarters, &meta)
             .map_err(|_| t(lang, "Không tạo được tệp sao lưu.").to_string())
             .and_then(|text| {
-                let cell = match slug(&profile.name) {
-                    s if s.is_empty() => "chi-bo".to_string(),
-                    s => s,
-                };
-                let prefix = if store.training() { "tap-huan_" } else { "" };
-                let name = format!("{prefix}sao-luu-du-lieu_{cell}_{}.json", iso_date(today()));
+                let name = file_name(&profile.name, today(), meta.training);
                 download(lang, &name, &text, "application/json").map(|_| {
                     tf(
                         lang,
@@ -89,9 +83,8 @@ pub fn DraftsBackupPanel() -> impl IntoView {
             match read {
                 Ok(backup) => {
                     let plan = store.restore_plan(&backup);
-                    let file_name = file.name();
                     pending.set(Some(Pending {
-                        file_name,
+                        file_name: file.name(),
                         backup,
                         plan,
                     }));

@@ -59,10 +59,9 @@ pub fn MeetingSheet(meeting_id: u32) -> impl IntoView {
                 <span class="meeting-score" data-testid="meeting-summary-score">
                     {move || {
                         let lang = lang.get();
-                        report(&|m| if m.started() {
-                            tf(lang, "{} điểm · {}", &[&m.score.score, &m.score.rating.label(lang)])
-                        } else {
-                            t(lang, "Chưa chấm").to_string()
+                        report(&|m| match m.shown_score() {
+                            Some(s) => tf(lang, "{} điểm · {}", &[&s.score, &s.rating.label(lang)]),
+                            None => t(lang, "Chưa chấm").to_string(),
                         })
                     }}
                 </span>

@@ -32,15 +32,14 @@ pub fn MeetingSummary(report: Memo<Option<MeetingReport>>) -> impl IntoView {
             .map(|g| g.title.clone())
             .unwrap_or_default()
     };
-    let score =
-        Memo::new(move |_| report.with(|m| m.as_ref().map(|m| (m.score.clone(), m.started()))));
+    let score = Memo::new(move |_| report.with(|m| m.as_ref().map(|m| m.shown_score().cloned())));
     view! {
         <section class="meeting-result" aria-label=move || t(lang.get(), "Kết quả buổi sinh hoạt") data-testid="meeting-result">
-            {move || score.get().map(|(s, started)| {
+            {move || score.get().map(|shown| {
                 let lang = lang.get();
                 let title_of = title_of.clone();
                 let group_title = group_title.clone();
-                if !started {
+                let Some(s) = shown else {
                     return view! {
                         <p class="total">
                             {t(lang, "Tổng điểm: ")} <strong data-testid="meeting-total">"—"</strong> {t(lang, "/100 · Xếp loại: ")}
@@ -49,7 +48,7 @@ pub fn MeetingSummary(report: Memo<Option<MeetingReport>>) -> impl IntoView {
                         <p class="muted small">{t(lang, "Điểm hiện ra khi bạn nhập số liệu hoặc trả lời mục đầu tiên.")}</p>
                     }
                     .into_any();
-                }
+                };
                 view! {
                     <p class="total">
                         {t(lang, "Tổng điểm: ")} <strong data-testid="meeting-total">{s.score}</strong> {t(lang, "/100 · Xếp loại: ")}

@@ -34,6 +34,7 @@ pub fn QuarterSummary() -> impl IntoView {
             {move || store.report.get().map(|rep| {
                 let dates = dates();
                 let lang = lang.get();
+                let (average, rating) = rep.shown_result();
                 view! {
                     <table class="meetings-table">
                         <thead>
@@ -50,8 +51,8 @@ pub fn QuarterSummary() -> impl IntoView {
                                         <td>{m.month}</td>
                                         <td>{m.kind.label(lang)}</td>
                                         <td class="date">{date}</td>
-                                        <td class="num">{if m.started() { m.score.score.to_string() } else { "—".into() }}</td>
-                                        <td>{if m.started() { m.score.rating.label(lang) } else { t(lang, "Chưa chấm") }}</td>
+                                        <td class="num">{m.shown_score().map_or_else(|| "—".into(), |s| s.score.to_string())}</td>
+                                        <td>{m.shown_score().map_or(t(lang, "Chưa chấm"), |s| s.rating.label(lang))}</td>
                                         <td>{match m.status { SheetStatus::Complete => t(lang, "Hoàn thành"), _ => t(lang, "Bản nháp") }}</td>
                                     </tr>
                                 }
@@ -60,11 +61,11 @@ pub fn QuarterSummary() -> impl IntoView {
                     </table>
                     <p class="total">
                         {t(lang, "Điểm quý: ")}
-                        <strong data-testid="quarter-score">{rep.average_tenths.filter(|_| rep.started()).map(|x| decimal(lang, format_tenths(x))).unwrap_or_else(|| "—".into())}</strong>
+                        <strong data-testid="quarter-score">{average.map(|x| decimal(lang, format_tenths(x))).unwrap_or_else(|| "—".into())}</strong>
                         {t(lang, " · Xếp loại quý: ")}
-                        <strong data-testid="quarter-rating">{rep.rating.filter(|_| rep.started()).map(|r| r.label(lang)).unwrap_or(t(lang, "Chưa xếp loại"))}</strong>
+                        <strong data-testid="quarter-rating">{rating.map(|r| r.label(lang)).unwrap_or(t(lang, "Chưa xếp loại"))}</strong>
                     </p>
-                    {(rep.started() && rep.rating != rep.uncapped_rating).then(|| view! {
+                    {(rating.is_some() && rep.rating != rep.uncapped_rating).then(|| view! {
                         <p class="warn">{tf(lang, "Theo điểm là {}, nhưng bị giới hạn do thiếu buổi sinh hoạt.", &[&rep.uncapped_rating.map(|r| r.label(lang)).unwrap_or_default()])}</p>
                     })}
                     <p class="muted small">{tf(lang, "Đã hoàn thành {}/{} phiếu.", &[&rep.complete_meetings, &rep.meetings.len()])}</p>

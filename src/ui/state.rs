@@ -372,14 +372,13 @@ impl Store {
             }
         };
         if let (Some(p), Some(change)) = (&backup.profile, now.profile) {
-            let taken = match change {
+            done.profile = match change {
                 Change::New => write(storage::save(Key::Profile, p)),
                 Change::Differs if replace_profile => {
-                    write(storage::replace_keeping_old(Key::Profile, p).map(|_| ()))
+                    write(storage::replace_keeping_old(Key::Profile, p))
                 }
                 _ => false,
             };
-            done.profile = taken;
         }
         for q in now.quarters.iter().filter(|q| q.restorable()) {
             let Some(record) = backup.quarters.iter().find(|r| r.quarter == q.quarter) else {
@@ -390,7 +389,7 @@ impl Store {
                 Change::New if write(storage::save(key, record)) => done.added += 1,
                 Change::Differs
                     if replace.contains(&q.quarter)
-                        && write(storage::replace_keeping_old(key, record).map(|_| ())) =>
+                        && write(storage::replace_keeping_old(key, record)) =>
                 {
                     done.replaced += 1
                 }
