@@ -201,6 +201,22 @@ pub struct MemberCounts {
     pub exempt: u32,
 }
 
+impl MemberCounts {
+    /// Members who must attend a meeting: official and probationary, less the exempt.
+    pub fn expected_required(self) -> u32 {
+        (self.official + self.probationary).saturating_sub(self.exempt)
+    }
+}
+
+/// The profile's number of members who must attend, when a meeting's `required` differs from it.
+/// A warning, never a block: membership can change during a quarter, but a slip (counting the
+/// exempt, a typo such as 40) changes the attendance item, the Tốt condition and, from 30
+/// members, the minimum duration.
+pub fn required_mismatch(profile: &CellProfile, required: Option<u32>) -> Option<u32> {
+    let expected = profile.member_counts()?.expected_required();
+    (required? != expected && expected > 0).then_some(expected)
+}
+
 impl CellProfile {
     /// Problems that keep the profile from being complete (empty list: complete).
     pub fn issues(&self) -> Vec<ProfileIssue> {
@@ -273,6 +289,17 @@ mod tests {
             members_exempt: "1".into(),
             ..CellProfile::default()
         }
+    }
+
+    #[test]
+    fn a_meeting_whose_required_count_differs_from_the_profile_gets_the_profiles_count() {
+        // 20 official + 2 probationary − 1 exempt = 21.
+        assert_eq!(required_mismatch(&profile(), Some(21)), None);
+        assert_eq!(required_mismatch(&profile(), Some(22)), Some(21));
+        assert_eq!(required_mismatch(&profile(), Some(40)), Some(21));
+        // Nothing typed yet, or no counts in the profile: nothing to compare.
+        assert_eq!(required_mismatch(&profile(), None), None);
+        assert_eq!(required_mismatch(&CellProfile::default(), Some(22)), None);
     }
 
     #[test]

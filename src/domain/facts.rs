@@ -75,7 +75,7 @@ pub enum FactProblem {
     SumMismatch { sum: u64, required: u32 },
     #[error("Số có mặt ({present}) không thể lớn hơn số phải dự ({required})")]
     PresentAboveRequired { present: u32, required: u32 },
-    #[error("Số phát biểu ({speakers}) không thể lớn hơn số có mặt ({present})")]
+    #[error("Số đảng viên phát biểu ({speakers}) không thể lớn hơn số có mặt ({present})")]
     SpeakersAbovePresent { speakers: u32, present: u32 },
 }
 
@@ -99,7 +99,7 @@ impl Bilingual for FactProblem {
                 "Present ({present}) cannot be more than the members required to attend ({required})"
             ),
             Self::SpeakersAbovePresent { speakers, present } => {
-                format!("Speakers ({speakers}) cannot be more than present ({present})")
+                format!("Members who spoke ({speakers}) cannot be more than present ({present})")
             }
         }
     }
@@ -151,6 +151,13 @@ impl FactsCheck {
 }
 
 /// Checks the facts of a meeting held for `month` of `quarter`.
+/// Whether a meeting dated `date` is still to come on `today`. A warning only, kept out of the
+/// facts check: scores and verification must not depend on the day they are computed, and a
+/// planned date typed ahead is no error of the sheet.
+pub fn not_held_yet(date: Option<NaiveDate>, today: NaiveDate) -> bool {
+    date.is_some_and(|d| d > today)
+}
+
 pub fn check_facts(raw: &RawFacts, quarter: QuarterId, month: u8) -> FactsCheck {
     let mut issues = Vec::new();
     let mut missing = Vec::new();
@@ -396,6 +403,16 @@ mod tests {
     }
 
     #[test]
+    fn a_meeting_dated_after_today_is_not_held_yet() {
+        let d = |day| NaiveDate::from_ymd_opt(2026, 11, day);
+        let today = d(23).unwrap_or_default();
+        assert!(not_held_yet(d(24), today));
+        assert!(!not_held_yet(d(23), today));
+        assert!(!not_held_yet(d(5), today));
+        assert!(!not_held_yet(None, today));
+    }
+
+    #[test]
     fn more_speakers_than_present_is_refused() {
         let c = check_facts(
             &RawFacts {
@@ -486,7 +503,7 @@ mod tests {
             c.issue(FactField::Speakers)
                 .map(ToString::to_string)
                 .as_deref(),
-            Some("Số phát biểu (18) không thể lớn hơn số có mặt (17)")
+            Some("Số đảng viên phát biểu (18) không thể lớn hơn số có mặt (17)")
         );
         let c = check_facts(
             &RawFacts {

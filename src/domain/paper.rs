@@ -12,8 +12,13 @@ use serde::{Deserialize, Serialize};
 use super::canonical::sha256_hex;
 use super::cell::{CellProfile, Officers};
 use super::record::{NarrativeField, QuarterRecord};
-use super::report::{format_tenths, QuarterReport};
+use super::report::{format_tenths, QuarterReport, SheetStatus};
 use super::rubric::Rubric;
+use super::scoring::ItemOutcome;
+
+/// Printed in both point columns of a row that does not apply to the meeting (its items left
+/// the sheet, which was rescaled to 100).
+const NOT_APPLICABLE: &str = "—";
 
 /// What the last signed export of a quarter was: kept with the draft so the printout can name
 /// the file (or say that the draft changed since).
@@ -97,6 +102,9 @@ pub struct PaperMeeting {
     pub rows: Vec<PaperRow>,
     pub total: String,
     pub rating: String,
+    /// What the table alone does not say, as on screen: a sheet rescaled to 100 because items
+    /// left it, a score of Tốt rated Khá for want of full marks on a required item.
+    pub notes: Vec<String>,
 }
 
 /// The whole printed report.
@@ -150,9 +158,8 @@ pub fn paper_report(
     let meetings = report
         .meetings
         .iter()
-        .zip(&record.meetings)
         .enumerate()
-        .map(|(n, (m, raw))| {
+        .map(|(n, m)| {
             let date = m
                 .facts
                 .parsed
@@ -175,6 +182,12 @@ pub fn paper_report(
                     max: gs.map_or(g.max_points, |s| s.max).to_string(),
                     points: gs.map_or(0, |s| s.points).to_string(),
                 });
+                // A group whose items all left this sheet (a thematic meeting's group VII) is
+                // printed as not applying, not as "0 of 0".
+                if let Some(row) = rows.last_mut().filter(|_| gs.is_some_and(|s| s.max == 0)) {
+                    row.max = NOT_APPLICABLE.into();
+                    row.points = NOT_APPLICABLE.into();
+                }
                 for (ii, item) in g.items.iter().enumerate() {
                     let s = m.score.items.iter().find(|s| s.item_id == item.id);
                     rows.push(PaperRow {
@@ -184,6 +197,13 @@ pub fn paper_report(
                         max: s.map_or(item.max_points, |s| s.max).to_string(),
                         points: s.map_or(0, |s| s.points).to_string(),
                     });
+                    if let Some(row) = rows
+                        .last_mut()
+                        .filter(|_| s.is_some_and(|s| s.outcome == ItemOutcome::Excluded))
+                    {
+                        row.max = NOT_APPLICABLE.into();
+                        row.points = NOT_APPLICABLE.into();
+                    }
                 }
             }
             let p = &m.facts.parsed;
@@ -195,10 +215,12 @@ pub fn paper_report(
                     m.kind.label_vi(),
                     m.month,
                     q.year(),
-                    if raw.complete { "" } else { " (phiếu chưa hoàn thành)" }
+                    // The computed status, as on screen: a sheet marked complete and then
+                    // made inconsistent is not complete.
+                    if m.status == SheetStatus::Complete { "" } else { " (phiếu chưa hoàn thành)" }
                 ),
                 facts: format!(
-                    "Thời lượng {} phút; đảng viên phải dự {}, có mặt {}, vắng có lý do {}, vắng không lý do {}; số ý kiến phát biểu {}.",
+                    "Thời lượng {} phút; đảng viên phải dự {}, có mặt {}, vắng có lý do {}, vắng không lý do {}; số đảng viên phát biểu {}.",
                     num(p.duration_minutes),
                     num(p.required),
                     num(p.present),
@@ -217,6 +239,30 @@ pub fn paper_report(
                     .shown_score()
                     .map_or("chưa chấm", |s| s.rating.label_vi())
                     .to_string(),
+                notes: m.shown_score().map_or_else(Vec::new, |s| {
+                    let mut notes = Vec::new();
+                    if s.max != rubric.file().max_points {
+                        notes.push(format!(
+                            "Đạt {}/{} điểm trên các tiêu chí áp dụng, quy đổi ra thang {}: {} điểm.",
+                            s.points,
+                            s.max,
+                            rubric.file().max_points,
+                            s.score
+                        ));
+                    }
+                    if !s.tot_blocked_by.is_empty() {
+                        let names: Vec<&str> = s
+                            .tot_blocked_by
+                            .iter()
+                            .map(|id| rubric.item(id).map_or(id.as_str(), |i| i.title.as_str()))
+                            .collect();
+                        notes.push(format!(
+                            "Đủ điểm Tốt nhưng chưa đạt điểm tối đa ở: {}. Xếp loại Khá.",
+                            names.join("; ")
+                        ));
+                    }
+                    notes
+                }),
             }
         })
         .collect();
@@ -301,6 +347,8 @@ pub fn paper_report(
 mod tests {
     use super::*;
     use crate::domain::catalog::Catalog;
+    use crate::domain::facts::FactField;
+    use crate::domain::meeting::MeetingKind;
     use crate::domain::quarter::QuarterId;
     use crate::domain::report::quarter_report;
     use crate::domain::sample::{sample_cell, sample_quarter};
@@ -360,6 +408,66 @@ mod tests {
         assert_eq!(p.meetings[0].rating, "chưa chấm");
         let rollup: Vec<&str> = p.rollup.iter().map(|(_, v)| v.as_str()).collect();
         assert!(rollup.contains(&"chưa đủ dữ liệu") && rollup.contains(&"chưa xếp loại"));
+    }
+
+    #[test]
+    fn a_thematic_meeting_prints_its_left_out_rows_as_not_applying_and_says_it_was_rescaled() {
+        let (rubric, _, profile) = setup();
+        let q = QuarterId::new(2026, 4).unwrap_or_else(|e| panic!("{e}"));
+        let mut record = QuarterRecord::new(q, rubric.reference().clone());
+        let id = record
+            .add_meeting(MeetingKind::Thematic, 11)
+            .unwrap_or_else(|e| panic!("{e}"));
+        record
+            .set_fact(id, FactField::Date, "2026-11-20")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let report = quarter_report(&rubric, &record, profile.officers);
+        let at = report
+            .meetings
+            .iter()
+            .position(|m| m.meeting_id == id)
+            .unwrap_or_else(|| panic!("the thematic meeting"));
+        let score = report.meetings[at].score.clone();
+        assert!(score.max < 100, "a thematic meeting leaves items out");
+        let p = paper_report(&rubric, &record, &report, &profile, day(), false);
+        let m = &p.meetings[at];
+        let left_out = m.rows.iter().filter(|r| r.max == "—").count();
+        assert!(left_out > 0);
+        assert!(m.rows.iter().all(|r| r.max != "0" || r.points == "0"));
+        assert_eq!(
+            m.notes,
+            vec![format!(
+                "Đạt {}/{} điểm trên các tiêu chí áp dụng, quy đổi ra thang 100: {} điểm.",
+                score.points, score.max, score.score
+            )]
+        );
+        // A regular sheet on the full scale has no such note.
+        assert!(p
+            .meetings
+            .iter()
+            .filter(|m| m.rows.iter().all(|r| r.max != "—"))
+            .all(|m| m.notes.is_empty()));
+    }
+
+    #[test]
+    fn a_sheet_marked_complete_then_made_inconsistent_prints_as_not_complete() {
+        let (rubric, mut record, profile) = setup();
+        let report = quarter_report(&rubric, &record, profile.officers);
+        let at = report
+            .meetings
+            .iter()
+            .position(|m| m.status == SheetStatus::Complete)
+            .unwrap_or_else(|| panic!("the sample has a complete sheet"));
+        let p = paper_report(&rubric, &record, &report, &profile, day(), false);
+        assert!(!p.meetings[at].heading.contains("chưa hoàn thành"));
+        let id = report.meetings[at].meeting_id;
+        record
+            .set_fact(id, FactField::Present, "999")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let report = quarter_report(&rubric, &record, profile.officers);
+        assert_eq!(report.meetings[at].status, SheetStatus::ClaimedButInvalid);
+        let p = paper_report(&rubric, &record, &report, &profile, day(), false);
+        assert!(p.meetings[at].heading.ends_with(" (phiếu chưa hoàn thành)"));
     }
 
     #[test]

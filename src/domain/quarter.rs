@@ -110,9 +110,24 @@ impl<'de> Deserialize<'de> for QuarterId {
     }
 }
 
+/// The years offered when choosing a quarter: three back and one ahead of both the open
+/// quarter's year and this year, so neither an old quarter left open nor a new year ever hides
+/// the other.
+pub fn picker_years(open: Option<i32>, this_year: i32) -> std::ops::RangeInclusive<i32> {
+    let open = open.unwrap_or(this_year);
+    (open.min(this_year) - 3)..=(open.max(this_year) + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_year_list_keeps_this_year_when_an_old_quarter_is_open() {
+        assert_eq!(picker_years(Some(2023), 2026), 2020..=2027);
+        assert_eq!(picker_years(None, 2026), 2023..=2027);
+        assert_eq!(picker_years(Some(2027), 2026), 2023..=2028);
+    }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

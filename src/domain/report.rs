@@ -142,15 +142,21 @@ impl QuarterReport {
         self.meetings.iter().find(|m| m.meeting_id == id)
     }
 
-    /// At least one sheet is [started](MeetingReport::started): before that the quarter's
-    /// average is that of untouched sheets, no result to show.
-    pub fn started(&self) -> bool {
-        self.meetings.iter().any(MeetingReport::started)
+    /// Regular (and combined) sheets not [started](MeetingReport::started) yet: each would
+    /// count in the average with the few points of its not-applicable items alone.
+    pub fn unstarted_regular(&self) -> usize {
+        self.meetings
+            .iter()
+            .filter(|m| m.kind.is_regular() && !m.started())
+            .count()
     }
 
-    /// The average (tenths) and the rating to show: `None` until a sheet is started.
+    /// The average (tenths) and the rating to show (on screen and on paper): `None` while a
+    /// regular sheet is untouched. October scored 95 with November and December still blank
+    /// would otherwise read "35,0 · Kém", a result nobody earned; the signed result needs every
+    /// sheet complete, so it never carries such an average.
     pub fn shown_result(&self) -> (Option<u32>, Option<Rating>) {
-        if self.started() {
+        if self.unstarted_regular() == 0 {
             (self.average_tenths, self.rating)
         } else {
             (None, None)
@@ -295,6 +301,36 @@ pub fn format_permille(permille: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quarter_shows_no_result_until_every_regular_sheet_is_started() {
+        use crate::domain::catalog::Catalog;
+        use crate::domain::cell::Officers;
+        use crate::domain::facts::FactField;
+        use crate::domain::quarter::QuarterId;
+        let catalog = Catalog::shipped().unwrap_or_else(|e| panic!("{e}"));
+        let rubric = catalog.default_rubric().unwrap_or_else(|| panic!("rubric"));
+        let q = QuarterId::new(2026, 4).unwrap_or_else(|e| panic!("{e}"));
+        let mut record = QuarterRecord::new(q, rubric.reference().clone());
+        let ids: Vec<u32> = record.meetings.iter().map(|m| m.id).collect();
+        assert_eq!(ids.len(), 3);
+        let report = |r: &QuarterRecord| quarter_report(rubric, r, Officers::Committee);
+        assert_eq!(report(&record).unstarted_regular(), 3);
+        assert_eq!(report(&record).shown_result(), (None, None));
+        for (n, id) in ids.iter().enumerate() {
+            record
+                .set_fact(*id, FactField::Date, &format!("2026-{}-05", 10 + n))
+                .unwrap_or_else(|e| panic!("{e}"));
+            let rep = report(&record);
+            assert_eq!(rep.unstarted_regular(), 2 - n);
+            if n < 2 {
+                assert_eq!(rep.shown_result(), (None, None), "{} of 3 started", n + 1);
+            } else {
+                assert_eq!(rep.shown_result(), (rep.average_tenths, rep.rating));
+                assert!(rep.average_tenths.is_some());
+            }
+        }
+    }
 
     #[test]
     fn tenths_and_permille_use_a_decimal_comma() {

@@ -145,9 +145,7 @@ pub fn sample_quarter(
             probationary: 0,
             exempt: 0,
         });
-    let required = (counts.official + counts.probationary)
-        .saturating_sub(counts.exempt)
-        .max(3);
+    let required = counts.expected_required().max(3);
     // Each cell has a "quality" that tilts its answers.
     let quality = 55 + rng.below(45);
     for m in &mut record.meetings {

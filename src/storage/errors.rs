@@ -27,6 +27,10 @@ impl SetAside {
                 "Dữ liệu đã lưu «{}» không đọc được ({}). Bản gốc đã được giữ lại ở khóa «{}»; ứng dụng bắt đầu với dữ liệu trống cho mục này.",
                 self.key, self.reason, b
             ),
+            None if matches!(self.reason, DecodeError::NewerSchema(_)) => format!(
+                "Dữ liệu «{}» do phiên bản mới hơn của ứng dụng ghi. Hãy tải lại trang để dùng phiên bản mới; phiên bản này sẽ không ghi đè mục đó.",
+                self.key
+            ),
             None => format!(
                 "Dữ liệu đã lưu «{}» không đọc được ({}) và không sao lưu được (bộ nhớ đầy?). Mục này sẽ không được ghi đè trong phiên này.",
                 self.key, self.reason
@@ -49,6 +53,10 @@ impl Bilingual for SetAside {
                 "The saved data «{}» could not be read ({reason}). The original was kept under the key «{b}»; the app starts with empty data for this part.",
                 self.key
             ),
+            None if matches!(self.reason, DecodeError::NewerSchema(_)) => format!(
+                "The data «{}» was written by a newer version of the app. Reload the page to use the new version; this version will not overwrite it.",
+                self.key
+            ),
             None => format!(
                 "The saved data «{}» could not be read ({reason}) and could not be backed up (storage full?). This part will not be overwritten in this session.",
                 self.key
@@ -62,7 +70,7 @@ impl Bilingual for SetAside {
 pub enum SaveError {
     #[error("Không lưu được vào thiết bị (bộ nhớ trình duyệt đầy hoặc bị chặn). Thay đổi vẫn còn trên màn hình; hãy giải phóng bộ nhớ rồi sửa lại một ô để lưu.")]
     Write,
-    #[error("Không ghi đè dữ liệu cũ chưa sao lưu được.")]
+    #[error("Không ghi đè dữ liệu mà phiên bản này chưa đọc được (xem thông báo ở trên).")]
     Frozen,
     #[error("Không chuyển được dữ liệu sang JSON.")]
     Encode,
@@ -72,7 +80,7 @@ impl Bilingual for SaveError {
     fn message_en(&self) -> String {
         match self {
             Self::Write => "Could not save on this device (the browser's storage is full or blocked). The change is still on the screen; free some storage, then edit a field again to save.",
-            Self::Frozen => "Old data that could not be backed up is not overwritten.",
+            Self::Frozen => "Data this version could not read is not overwritten (see the notice above).",
             Self::Encode => "The data could not be turned into JSON.",
         }
         .into()
@@ -124,14 +132,26 @@ mod tests {
             with_backup.to_string(),
             "Dữ liệu đã lưu «chibo/v1/profile» không đọc được (dữ liệu không phải JSON (có thể bị hỏng)). Bản gốc đã được giữ lại ở khóa «chibo/backup/chibo/v1/profile/1»; ứng dụng bắt đầu với dữ liệu trống cho mục này."
         );
-        let without = SetAside {
+        let newer = SetAside {
             backup_key: None,
             reason: DecodeError::NewerSchema(2),
             ..with_backup.clone()
         };
-        // Not an enum: the two cases are numbered by whether there is a backup.
-        assert_translated(&[with_backup, without], |s| {
-            usize::from(s.backup_key.is_none())
+        assert!(newer.to_string().contains("phiên bản mới hơn"));
+        assert!(!newer.to_string().contains("bộ nhớ đầy"));
+        let not_copied = SetAside {
+            backup_key: None,
+            reason: DecodeError::NotJson,
+            ..with_backup.clone()
+        };
+        assert!(not_copied.to_string().contains("không sao lưu được"));
+        // Not an enum: the three cases are numbered by whether there is a backup and why not.
+        assert_translated(&[with_backup, newer, not_copied], |s| {
+            match (&s.backup_key, &s.reason) {
+                (Some(_), _) => 0,
+                (None, DecodeError::NewerSchema(_)) => 1,
+                (None, _) => 2,
+            }
         });
     }
 

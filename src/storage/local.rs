@@ -76,7 +76,8 @@ fn raw_get(name: &str) -> Option<String> {
     LocalStorage::raw().get_item(name).ok().flatten()
 }
 
-/// Reads a value. `Ok(None)`: nothing stored. `Err`: it was unreadable and has been set aside.
+/// Reads a value. `Ok(None)`: nothing stored. `Err`: it was unreadable and has been set aside,
+/// or, written by a newer version of the app, left in place and not written this session.
 pub fn load<T: DeserializeOwned>(key: Key) -> Result<Option<T>, SetAside> {
     let name = key.name_in(workspace());
     let Some(raw) = raw_get(&name) else {
@@ -84,7 +85,46 @@ pub fn load<T: DeserializeOwned>(key: Key) -> Result<Option<T>, SetAside> {
     };
     match decode::<T>(&raw) {
         Ok(v) => Ok(Some(v)),
+        // A newer version (another tab, or this page before an old cached copy was served) can
+        // read it; moving it aside would hide it from that version too. Left where it is and
+        // never written by this older code.
+        Err(reason @ DecodeError::NewerSchema(_)) => Err(freeze(&name, reason)),
         Err(reason) => Err(set_aside(&name, &raw, reason)),
+    }
+}
+
+/// Reads a value another tab just wrote (the `storage` event), never moving anything: that tab
+/// wrote it on purpose, and it may be a newer version that reads it well. What this page cannot
+/// read is left in place and not written by this page from then on.
+pub fn peek<T: DeserializeOwned>(key: Key) -> Result<Option<T>, SetAside> {
+    let name = key.name_in(workspace());
+    let Some(raw) = raw_get(&name) else {
+        return Ok(None);
+    };
+    decode::<T>(&raw)
+        .map(Some)
+        .map_err(|reason| freeze(&name, reason))
+}
+
+/// Sets aside the value stored under `key` although it was readable, because it is not what the
+/// key should hold (a quarter's record naming another quarter): kept and reported, as
+/// unreadable data is.
+pub fn set_aside_misplaced(key: Key, what: &str) -> Option<SetAside> {
+    let name = key.name_in(workspace());
+    let raw = raw_get(&name)?;
+    Some(set_aside(
+        &name,
+        &raw,
+        DecodeError::BadData(what.to_string()),
+    ))
+}
+
+fn freeze(name: &str, reason: DecodeError) -> SetAside {
+    FROZEN.with(|f| f.borrow_mut().insert(name.to_string()));
+    SetAside {
+        key: name.to_string(),
+        backup_key: None,
+        reason,
     }
 }
 
@@ -107,6 +147,8 @@ fn set_aside(name: &str, raw: &str, reason: DecodeError) -> SetAside {
     // Copy first, and only then free the live key: the original text always exists somewhere.
     if let Some(backup) = copy_aside(name, raw) {
         let _ = LocalStorage::raw().remove_item(name);
+        // Frozen by an earlier failed copy: now that the text is kept, the key may be written.
+        FROZEN.with(|f| f.borrow_mut().remove(name));
         SetAside {
             key: name.to_string(),
             backup_key: Some(backup),
@@ -153,9 +195,15 @@ pub fn replace_keeping_old<T: Serialize>(key: Key, value: &T) -> Result<(), Save
     Ok(())
 }
 
-/// Removes a value.
-pub fn remove(key: Key) {
-    LocalStorage::delete(key.name_in(workspace()));
+/// Removes a value; refused for a key whose unreadable value could not be kept elsewhere (it
+/// would be the only copy).
+pub fn remove(key: Key) -> Result<(), SaveError> {
+    let name = key.name_in(workspace());
+    if FROZEN.with(|f| f.borrow().contains(&name)) {
+        return Err(SaveError::Frozen);
+    }
+    LocalStorage::delete(name);
+    Ok(())
 }
 
 /// Quarters that have a stored value, newest first.

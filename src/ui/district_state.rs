@@ -316,6 +316,10 @@ impl District {
             lang,
             progress: RwSignal::new(None),
         };
+        // Two tabs of this page: the other's registry and reviews are taken at once, so an edit
+        // here applies on top of them instead of saving an old copy over them (a key removed
+        // there must not come back from here).
+        storage::on_other_tab_change(move |name| d.take_other_tab_change(name));
         spawn_local(async move {
             match collection::load_all().await {
                 Ok((stored, unreadable)) => {
@@ -345,6 +349,25 @@ impl District {
     }
 
     /// Shows a problem as the latest message.
+    /// Reloads the registry or the reviews another tab wrote (`None`: it cleared everything).
+    fn take_other_tab_change(&self, name: Option<String>) {
+        let is = |key: Key| name.as_deref().is_none_or(|n| n == storage::name_of(key));
+        if is(Key::Registry) {
+            match storage::peek::<Registry>(Key::Registry) {
+                Ok(r) => self.registry.set(r.unwrap_or_default()),
+                Err(e) => self.problem(&e),
+            }
+        }
+        if is(Key::Reviews) {
+            match storage::peek::<Vec<((String, QuarterId), Review)>>(Key::Reviews) {
+                Ok(v) => self
+                    .reviews
+                    .set(v.unwrap_or_default().into_iter().collect::<Reviews>()),
+                Err(e) => self.problem(&e),
+            }
+        }
+    }
+
     fn problem(&self, e: &impl Bilingual) {
         self.message.set(Some(Err(e.message(self.lang()))));
     }

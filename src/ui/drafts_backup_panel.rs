@@ -40,6 +40,12 @@ pub fn DraftsBackupPanel() -> impl IntoView {
 
     let save = move |_| {
         let lang = lang.get_untracked();
+        // The file is made from the device: a change it could not take would be missing, and
+        // the file said to be complete.
+        if store.unsaved() {
+            save_msg.set(Some(Err(t(lang, "Thay đổi gần nhất trên màn hình chưa lưu được vào thiết bị, nên tệp sao lưu sẽ thiếu nó: hãy giải phóng bộ nhớ và lưu lại trước khi sao lưu.").into())));
+            return;
+        }
         let profile = store.profile.get_untracked();
         let quarters = store.all_quarters();
         let meta = BackupMeta {

@@ -2,10 +2,12 @@
 
 use leptos::prelude::*;
 
+use super::browser::today;
 use super::i18n::{decimal, t, tf, Bilingual, Language};
 use super::state::Store;
 use super::text_field::TextField;
-use crate::domain::facts::FactField;
+use crate::domain::cell::required_mismatch;
+use crate::domain::facts::{not_held_yet, FactField};
 use crate::domain::meeting::{Meeting, RawFacts};
 use crate::domain::report::{format_permille, MeetingReport};
 
@@ -56,6 +58,7 @@ pub fn FactsForm(
     };
     let repeated = move || meeting.with(|m| m.as_ref().and_then(|m| m.facts.repeated_absence));
     let rep_name = format!("m{meeting_id}-repeated");
+    let today = today();
     view! {
         <section class="facts" aria-label=move || t(lang.get(), "Số liệu buổi sinh hoạt")>
             <h4>{move || t(lang.get(), "Số liệu buổi sinh hoạt")}</h4>
@@ -70,6 +73,9 @@ pub fn FactsForm(
                         data-month=month
                     />
                     <p class="field-msg" aria-live="polite">{move || issue(FactField::Date).get().unwrap_or_default()}</p>
+                    {move || not_held_yet(facts.with(|f| f.as_ref().and_then(|f| f.parsed.date)), today).then(|| view! {
+                        <p class="warn small" data-testid="not-held-yet">{t(lang.get(), "Ngày này chưa đến: chỉ chấm và gửi buổi sinh hoạt đã họp.")}</p>
+                    })}
                 </div>
                 <TextField id=id(FactField::DurationMinutes) label=move || t(lang.get(), "Thời lượng (phút)") numeric=true
                     value=raw.duration_minutes.clone() on_input=set(FactField::DurationMinutes)
@@ -77,6 +83,14 @@ pub fn FactsForm(
                 <TextField id=id(FactField::Required) label=move || t(lang.get(), "Số đảng viên phải dự") numeric=true
                     value=raw.required.clone() on_input=set(FactField::Required) error=issue(FactField::Required)
                     hint=move || t(lang.get(), "Không tính người được miễn sinh hoạt.")/>
+                {move || {
+                    let typed = facts.with(|f| f.as_ref().and_then(|f| f.parsed.required));
+                    store.profile.with(|p| required_mismatch(p, typed)).map(|n| view! {
+                        <p class="warn small span-all" data-testid="required-mismatch">
+                            {tf(lang.get(), "Theo thông tin chi bộ, số phải dự là {} (chính thức + dự bị − miễn sinh hoạt). Hãy kiểm tra lại, trừ khi số đảng viên đã thay đổi.", &[&n])}
+                        </p>
+                    })
+                }}
                 <TextField id=id(FactField::Present) label=move || t(lang.get(), "Có mặt") numeric=true
                     value=raw.present.clone() on_input=set(FactField::Present) error=issue(FactField::Present)/>
                 <TextField id=id(FactField::AbsentWithReason) label=move || t(lang.get(), "Vắng có lý do") numeric=true
@@ -86,7 +100,8 @@ pub fn FactsForm(
                     value=raw.absent_without_reason.clone() on_input=set(FactField::AbsentWithoutReason)
                     error=issue(FactField::AbsentWithoutReason)/>
                 <TextField id=id(FactField::Speakers) label=move || t(lang.get(), "Số đảng viên phát biểu") numeric=true
-                    value=raw.speakers.clone() on_input=set(FactField::Speakers) error=issue(FactField::Speakers)/>
+                    value=raw.speakers.clone() on_input=set(FactField::Speakers) error=issue(FactField::Speakers)
+                    hint=move || t(lang.get(), "Số người, không phải số ý kiến: mỗi đảng viên tính một lần.")/>
             </div>
             <fieldset class="field">
                 <legend>{move || t(lang.get(), "Có đảng viên vắng có lý do quá 3 lần liên tiếp trong năm không?")}</legend>

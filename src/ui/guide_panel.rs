@@ -70,7 +70,7 @@ pub fn GuidePanel() -> impl IntoView {
             let body = if i == 0 {
                 view! {
                     <h2 id="guide-title" tabindex="-1" node_ref=heading>{move || t(lang.get(), "Hướng dẫn: phiếu tự đánh giá")}</h2>
-                    <p>{move || t(lang.get(), "Mỗi buổi sinh hoạt trong quý có một phiếu chấm 100 điểm. Nhập số liệu thật của buổi họp (ngày, thời lượng, số đảng viên có mặt, số ý kiến phát biểu): các mục thời gian, dự họp và thảo luận được ứng dụng tự tính. Các mục còn lại chọn Có/Không hoặc chọn mức.")}</p>
+                    <p>{move || t(lang.get(), "Mỗi buổi sinh hoạt trong quý có một phiếu chấm 100 điểm. Nhập số liệu thật của buổi họp (ngày, thời lượng, số đảng viên có mặt, số đảng viên phát biểu): các mục thời gian, dự họp và thảo luận được ứng dụng tự tính. Các mục còn lại chọn Đạt/Chưa đạt hoặc chọn mức.")}</p>
                     <p>{move || t(lang.get(), "Điểm quý là bình quân các buổi sinh hoạt thường kỳ; xếp loại Tốt, Khá, Trung bình, Kém theo bộ tiêu chí. Dữ liệu được lưu ngay trên thiết bị sau mỗi lần chọn.")}</p>
                 }
                 .into_any()

@@ -5,18 +5,32 @@ use leptos::prelude::*;
 
 use super::i18n::{t, Language};
 use super::pwa::Pwa;
+use super::session::Session;
 
 /// The update banner (shown at the top when a new version waits).
 #[component]
 pub fn UpdateBanner() -> impl IntoView {
     let pwa = expect_context::<Pwa>();
     let Language(lang) = expect_context::<Language>();
+    let session = expect_context::<Session>();
+    let refused = RwSignal::new(false);
+    // Switching reloads the page: a change the device could not take lives only on the screen.
+    let update = move |_| {
+        if session.save_error.with_untracked(Option::is_some) {
+            refused.set(true);
+        } else {
+            pwa.update_now();
+        }
+    };
     view! {
         <Show when=move || pwa.update_ready.get()>
             <p class="notice ok" role="status" data-testid="update-ready">
                 {move || t(lang.get(), "Đã có phiên bản mới của ứng dụng. Dữ liệu đã lưu không bị ảnh hưởng. ")}
-                <button type="button" class="small-btn" on:click=move |_| pwa.update_now()>{move || t(lang.get(), "Dùng phiên bản mới")}</button>
+                <button type="button" class="small-btn" on:click=update>{move || t(lang.get(), "Dùng phiên bản mới")}</button>
             </p>
+            {move || refused.get().then(|| view! {
+                <p class="notice error" role="alert">{move || t(lang.get(), "Chưa chuyển phiên bản: thay đổi gần nhất trên màn hình chưa lưu được vào thiết bị và sẽ mất khi tải lại. Hãy giải phóng bộ nhớ rồi sửa lại một ô để lưu trước.")}</p>
+            })}
         </Show>
     }
 }

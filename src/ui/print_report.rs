@@ -96,6 +96,7 @@ pub fn PrintReport() -> impl IntoView {
                                 </tbody>
                                 <tfoot><tr><th colspan="2">"Tổng điểm – xếp loại"</th><th colspan="2">{format!("{} – {}", m.total, m.rating)}</th></tr></tfoot>
                             </table>
+                            {m.notes.into_iter().map(|n| view! { <p class="paper-note">{n}</p> }).collect_view()}
                         </section>
                     }).collect_view()}
                     <section class="paper-rollup">

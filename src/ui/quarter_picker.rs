@@ -2,9 +2,12 @@
 
 use leptos::prelude::*;
 
-use super::i18n::{t, tf, Language};
-use super::state::Store;
-use crate::domain::quarter::QuarterId;
+use chrono::Datelike;
+
+use super::browser::today;
+use super::i18n::{t, tf, Bilingual, Language};
+use super::state::{Store, Unsaved};
+use crate::domain::quarter::{picker_years, QuarterId};
 
 /// Year + quarter + rubric selects and an "open" button.
 #[component]
@@ -14,7 +17,8 @@ pub fn QuarterPicker() -> impl IntoView {
     let open_now = store
         .record
         .with_untracked(|r| r.as_ref().map(|r| r.quarter));
-    let year = RwSignal::new(open_now.map_or(2026, |q| q.year()));
+    let this_year = today().year();
+    let year = RwSignal::new(open_now.map_or(this_year, |q| q.year()));
     let quarter = RwSignal::new(open_now.map_or(1, |q| q.quarter()));
     let rubrics: Vec<(String, String, String)> = store.catalog.with_value(|c| {
         c.all()
@@ -29,7 +33,8 @@ pub fn QuarterPicker() -> impl IntoView {
             .collect()
     });
     let rubric = RwSignal::new(rubrics.first().map(|r| r.0.clone()).unwrap_or_default());
-    let years: Vec<i32> = (year.get_untracked() - 3..=year.get_untracked() + 1).collect();
+    let years: Vec<i32> = picker_years(open_now.map(|q| q.year()), this_year).collect();
+    let refused: RwSignal<Option<Unsaved>> = RwSignal::new(None);
     let chosen = move || QuarterId::new(year.get(), quarter.get()).ok();
     let exists = move || chosen().is_some_and(|q| store.quarters.with(|qs| qs.contains(&q)));
     let open = move |_| {
@@ -40,7 +45,7 @@ pub fn QuarterPicker() -> impl IntoView {
                     .find(|r| r.reference().sha256 == rubric.get_untracked())
                     .map(|r| r.reference().clone())
             });
-            store.open_quarter(q, reference);
+            refused.set(store.open_quarter(q, reference).err());
         }
     };
     view! {
@@ -103,6 +108,7 @@ pub fn QuarterPicker() -> impl IntoView {
                     {move || if exists() { t(lang.get(), "Mở quý đã lưu") } else { t(lang.get(), "Bắt đầu quý này") }}
                 </button>
             </div>
+            {move || refused.get().map(|e| view! { <p class="notice error" role="alert">{e.message(lang.get())}</p> })}
         </section>
     }
 }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::i18n::{decimal, shortfall, t, tf, Label, Language};
 use super::state::Store;
+use crate::domain::date::display_date;
 use crate::domain::report::{format_tenths, SheetStatus};
 
 /// Quarter result table.
@@ -45,7 +46,7 @@ pub fn QuarterSummary() -> impl IntoView {
                         </thead>
                         <tbody>
                             {rep.meetings.iter().map(|m| {
-                                let date = dates.iter().find(|d| d.0 == m.meeting_id).map(|d| d.1.clone()).unwrap_or_default();
+                                let date = m.facts.parsed.date.map(display_date).or_else(|| dates.iter().find(|d| d.0 == m.meeting_id).map(|d| d.1.clone())).unwrap_or_default();
                                 view! {
                                     <tr data-testid="summary-row">
                                         <td>{m.month}</td>
@@ -65,6 +66,9 @@ pub fn QuarterSummary() -> impl IntoView {
                         {t(lang, " · Xếp loại quý: ")}
                         <strong data-testid="quarter-rating">{rating.map(|r| r.label(lang)).unwrap_or(t(lang, "Chưa xếp loại"))}</strong>
                     </p>
+                    {(average.is_none() && rep.unstarted_regular() > 0).then(|| view! {
+                        <p class="muted small" data-testid="quarter-pending">{tf(lang, "Điểm quý được tính khi mọi buổi thường kỳ đã được chấm (còn {} phiếu chưa chấm).", &[&rep.unstarted_regular()])}</p>
+                    })}
                     {(rating.is_some() && rep.rating != rep.uncapped_rating).then(|| view! {
                         <p class="warn">{tf(lang, "Theo điểm là {}, nhưng bị giới hạn do thiếu buổi sinh hoạt.", &[&rep.uncapped_rating.map(|r| r.label(lang)).unwrap_or_default()])}</p>
                     })}

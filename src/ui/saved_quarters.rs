@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::i18n::{t, tf, Language};
+use super::i18n::{t, tf, Bilingual, Language};
 use super::state::Store;
 use crate::domain::quarter::QuarterId;
 
@@ -13,6 +13,8 @@ pub fn SavedQuarters() -> impl IntoView {
     let Language(lang) = expect_context::<Language>();
     let confirming: RwSignal<Option<QuarterId>> = RwSignal::new(None);
     let open_quarter = move || store.record.with(|r| r.as_ref().map(|r| r.quarter));
+    // Why the last open or delete was refused.
+    let refused: RwSignal<Option<String>> = RwSignal::new(None);
     view! {
         <section class="card" aria-labelledby="saved-title">
             <h2 id="saved-title">{move || t(lang.get(), "Các quý đã lưu trên thiết bị")}</h2>
@@ -24,8 +26,12 @@ pub fn SavedQuarters() -> impl IntoView {
                     <For each=move || store.quarters.get() key=|q| *q let:q>
                         <li>
                             <span class="saved-name">{move || tf(lang.get(), "Quý {}/{}", &[&q.quarter(), &q.year()])}</span>
-                            {move || (open_quarter() == Some(q)).then(|| view! { <span class="badge">{move || t(lang.get(), "đang mở")}</span> })}
-                            <button type="button" on:click=move |_| store.open_quarter(q, None)>{move || t(lang.get(), "Mở")}</button>
+                            // The open quarter is marked, not offered again.
+                            {move || if open_quarter() == Some(q) {
+                                view! { <span class="badge">{move || t(lang.get(), "đang mở")}</span> }.into_any()
+                            } else {
+                                view! { <button type="button" on:click=move |_| refused.set(store.open_quarter(q, None).err().map(|e| e.message(lang.get_untracked())))>{move || t(lang.get(), "Mở")}</button> }.into_any()
+                            }}
                             <Show
                                 when=move || confirming.get() == Some(q)
                                 fallback=move || {
@@ -43,7 +49,7 @@ pub fn SavedQuarters() -> impl IntoView {
                                         class="danger"
                                         on:click=move |_| {
                                             confirming.set(None);
-                                            store.delete_quarter(q);
+                                            refused.set(store.delete_quarter(q).err().map(|e| e.message(lang.get_untracked())));
                                         }
                                     >
                                         {move || t(lang.get(), "Xoá hẳn")}
@@ -55,6 +61,7 @@ pub fn SavedQuarters() -> impl IntoView {
                     </For>
                 </ul>
             </Show>
+            {move || refused.get().map(|e| view! { <p class="notice error" role="alert">{e}</p> })}
         </section>
     }
 }

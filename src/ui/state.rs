@@ -57,6 +57,9 @@ pub struct Store {
     pub synced: RwSignal<bool>,
     /// Bumped when another tab's change was taken, so views that read their values once rebuild.
     pub revision: RwSignal<u32>,
+    /// The writes that failed and were not made good since, by storage name: a later save of
+    /// another value must not clear the message of one still unsaved.
+    failed: StoredValue<Vec<(String, SaveError)>>,
 }
 
 /// What restoring a drafts backup did.
@@ -72,31 +75,82 @@ pub struct Restored {
     pub failed: Option<SaveError>,
 }
 
-/// A restore was refused: the last change on screen is not saved on the device yet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How [`Store::reread`] reads the device.
+#[derive(Debug, Clone, Copy)]
+enum Read {
+    /// Another tab wrote: nothing is moved, whatever it holds ([`storage::peek`]).
+    Peek,
+    /// This page wrote behind the store's back: as at start ([`storage::load`]).
+    Load,
+}
+
+fn storage_read<T: serde::de::DeserializeOwned>(
+    how: Read,
+    key: Key,
+) -> Result<Option<T>, SetAside> {
+    match how {
+        Read::Peek => storage::peek(key),
+        Read::Load => storage::load(key),
+    }
+}
+
+/// Refused (a restore, opening another quarter): the last change on screen is not saved on the
+/// device yet, and the step would drop it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("Thay đổi gần nhất trên màn hình chưa lưu được vào thiết bị. Hãy giải phóng bộ nhớ rồi sửa lại một ô để lưu, sau đó thử lại.")]
 pub struct Unsaved;
 
+impl crate::domain::lang::Bilingual for Unsaved {
+    fn message_en(&self) -> String {
+        "The last change on the screen is not saved on this device yet. Free some storage, then edit a field again to save it, and try again.".into()
+    }
+}
+
 /// Fills an empty training workspace with the practice cell, a half-filled quarter and a
-/// throwaway key. Does nothing if the practice cell exists (the trainee's work is kept).
-fn seed_training(catalog: &Catalog, quarter: QuarterId, secret: [u8; 32], now: &str) {
+/// throwaway key. Does nothing if the practice cell exists (the trainee's work is kept), and
+/// writes no value over one already stored (an unreadable one is set aside and reported first).
+fn seed_training(
+    catalog: &Catalog,
+    quarter: QuarterId,
+    secret: [u8; 32],
+    now: &str,
+    notices: &mut Vec<SetAside>,
+) {
     if matches!(storage::load::<CellProfile>(Key::Profile), Ok(Some(_))) {
         return;
     }
-    let seed = u64::from_le_bytes([
+    fn seed<T: Serialize + serde::de::DeserializeOwned>(
+        key: Key,
+        value: &T,
+        notices: &mut Vec<SetAside>,
+    ) {
+        match storage::load::<T>(key) {
+            Ok(Some(_)) => {}
+            Ok(None) => {
+                let _ = storage::save(key, value);
+            }
+            Err(e) => {
+                notices.push(e);
+                let _ = storage::save(key, value);
+            }
+        }
+    }
+    let seed_value = u64::from_le_bytes([
         secret[0], secret[1], secret[2], secret[3], secret[4], secret[5], secret[6], secret[7],
     ]);
-    let profile = training_profile(seed);
-    let _ = storage::save(Key::Profile, &profile);
+    let profile = training_profile(seed_value);
+    seed(Key::Profile, &profile, notices);
     if let Some(rubric) = catalog.default_rubric() {
-        let record = training_quarter(seed, rubric, quarter, &profile);
-        let _ = storage::save(Key::Quarter(quarter), &record);
+        let record = training_quarter(seed_value, rubric, quarter, &profile);
+        seed(Key::Quarter(quarter), &record, notices);
     }
-    let _ = storage::save(Key::SigningKey, &training_key(secret, now));
-    let _ = storage::save(
+    seed(Key::SigningKey, &training_key(secret, now), notices);
+    seed(
         Key::Settings,
         &Settings {
             last_quarter: Some(quarter),
         },
+        notices,
     );
 }
 
@@ -124,12 +178,18 @@ impl Store {
     /// Loads everything from the device and opens the last (or the current) quarter.
     pub fn load(catalog: Catalog, today_quarter: QuarterId, session: Session) -> Self {
         let workspace = session.workspace;
+        let mut notices = Vec::new();
         if workspace == Workspace::Training {
             if let Ok(secret) = super::browser::random::<32>() {
-                seed_training(&catalog, today_quarter, secret, &super::browser::now_iso());
+                seed_training(
+                    &catalog,
+                    today_quarter,
+                    secret,
+                    &super::browser::now_iso(),
+                    &mut notices,
+                );
             }
         }
-        let mut notices = Vec::new();
         let profile: CellProfile =
             take(storage::load(Key::Profile), &mut notices).unwrap_or_default();
         let settings: Settings =
@@ -165,26 +225,90 @@ impl Store {
             workspace,
             synced: RwSignal::new(false),
             revision: RwSignal::new(0),
+            failed: StoredValue::new(Vec::new()),
         };
         // Two tabs on the same data: take the other tab's change at once, so the next edit here
         // applies on top of it instead of silently overwriting it.
         storage::on_other_tab_change(move |name| store.take_other_tab_change(name));
         let quarter = settings.last_quarter.unwrap_or(today_quarter);
-        store.open_quarter(quarter, None);
+        // Nothing is open yet, so nothing unsaved can stand in the way.
+        let _ = store.open_quarter(quarter, None);
         store
     }
 
-    fn saved(&self, result: Result<(), SaveError>) {
-        let message = result.err();
+    /// Records the outcome of a write of `key`; the message shown is that of the oldest write
+    /// still failing.
+    fn saved(&self, key: Key, result: Result<(), SaveError>) {
+        let name = storage::name_of(key);
+        self.failed.update_value(|f| {
+            f.retain(|(n, _)| *n != name);
+            if let Err(e) = result {
+                f.push((name, e));
+            }
+        });
+        let message = self
+            .failed
+            .with_value(|f| f.first().map(|(_, e)| e.clone()));
         if self.save_error.get_untracked() != message {
             self.save_error.set(message);
         }
     }
 
+    /// Whether a change on screen is not saved on the device (a write failed and was not made
+    /// good since).
+    pub fn unsaved(&self) -> bool {
+        self.failed.with_value(|f| !f.is_empty())
+    }
+
+    /// Whether the last write of `key` failed.
+    fn is_unsaved(&self, key: Key) -> bool {
+        let name = storage::name_of(key);
+        self.failed
+            .with_value(|f| f.iter().any(|(n, _)| *n == name))
+    }
+
     /// Opens a stored quarter, or starts it with `rubric` (the default rubric when `None`).
-    pub fn open_quarter(&self, quarter: QuarterId, rubric: Option<RubricRef>) {
-        let loaded = match storage::load::<QuarterRecord>(Key::Quarter(quarter)) {
-            Ok(v) => v.filter(|r| r.quarter == quarter),
+    /// Refused while the open quarter holds a change the device could not take (tried once
+    /// more first): opening another would drop it from the screen, its only copy. A quarter
+    /// that can never be written this session (its unreadable value could not be kept) does
+    /// not hold the page hostage.
+    pub fn open_quarter(
+        &self,
+        quarter: QuarterId,
+        rubric: Option<RubricRef>,
+    ) -> Result<(), Unsaved> {
+        let open = self
+            .record
+            .with_untracked(|r| r.as_ref().map(|r| r.quarter));
+        if open == Some(quarter) {
+            // Reading it again would put the stored version under inputs that show the
+            // screen's (they read their value once).
+            return Ok(());
+        }
+        if let Some(open) = open.filter(|&q| self.is_unsaved(Key::Quarter(q))) {
+            let key = Key::Quarter(open);
+            let retry = self
+                .record
+                .with_untracked(|r| r.as_ref().map_or(Ok(()), |r| storage::save(key, r)));
+            let frozen = retry == Err(SaveError::Frozen);
+            self.saved(key, retry);
+            if self.is_unsaved(key) && !frozen {
+                return Err(Unsaved);
+            }
+        }
+        let key = Key::Quarter(quarter);
+        let loaded = match storage::load::<QuarterRecord>(key) {
+            Ok(Some(r)) if r.quarter == quarter => Some(r),
+            Ok(Some(_)) => {
+                // Readable, but another quarter's record: kept aside like unreadable data,
+                // never overwritten by the blank one started below.
+                if let Some(e) = storage::set_aside_misplaced(key, "bản ghi của một quý khác")
+                {
+                    self.notices.update(|n| n.push(e));
+                }
+                None
+            }
+            Ok(None) => None,
             Err(e) => {
                 self.notices.update(|n| n.push(e));
                 None
@@ -197,25 +321,35 @@ impl Store {
                     self.catalog
                         .with_value(|c| c.default_rubric().map(|r| r.reference().clone()))
                 });
-                let Some(reference) = reference else { return };
+                let Some(reference) = reference else {
+                    return Ok(());
+                };
                 let r = QuarterRecord::new(quarter, reference);
-                self.saved(storage::save(Key::Quarter(quarter), &r));
+                self.saved(key, storage::save(key, &r));
                 r
             }
         };
+        if let Some(open) = open {
+            // Left behind: whatever failed there is moot now (or frozen for good).
+            self.saved(Key::Quarter(open), Ok(()));
+        }
         self.record.set(Some(record));
         self.quarters.set(storage::stored_quarters());
-        self.saved(storage::save(
+        self.saved(
             Key::Settings,
-            &Settings {
-                last_quarter: Some(quarter),
-            },
-        ));
+            storage::save(
+                Key::Settings,
+                &Settings {
+                    last_quarter: Some(quarter),
+                },
+            ),
+        );
+        Ok(())
     }
 
     /// Reloads what another tab changed (`None`: it cleared everything).
     fn take_other_tab_change(&self, name: Option<String>) {
-        if self.reread(name) {
+        if self.reread(name, Read::Peek) {
             self.synced.set(true);
             self.revision.update(|r| *r += 1);
         }
@@ -224,31 +358,42 @@ impl Store {
     /// Reads everything again from the device after this page wrote it behind the store's back
     /// (a restore from a drafts backup file); the forms are rebuilt if anything changed.
     pub fn reread_all(&self) {
-        if self.reread(None) {
+        if self.reread(None, Read::Load) {
             self.revision.update(|r| *r += 1);
         }
     }
 
     /// Takes from the device the value stored under `name` (`None`: every value); whether
-    /// anything shown changed.
-    fn reread(&self, name: Option<String>) -> bool {
-        let is = |key: Key| name.as_deref().is_none_or(|n| n == storage::name_of(key));
+    /// anything shown changed. A value whose last write here failed is left as the screen has
+    /// it: the screen holds the only copy of that change (the banner says so), and this page's
+    /// next successful save writes it.
+    fn reread(&self, name: Option<String>, how: Read) -> bool {
+        let is = |key: Key| {
+            name.as_deref().is_none_or(|n| n == storage::name_of(key)) && !self.is_unsaved(key)
+        };
         let mut changed = false;
+        let report = |e: SetAside| self.notices.update(|n| n.push(e));
         if is(Key::Profile) {
-            if let Ok(p) = storage::load::<CellProfile>(Key::Profile) {
-                let p = p.unwrap_or_default();
-                if self.profile.with_untracked(|x| *x != p) {
-                    self.profile.set(p);
-                    changed = true;
+            match storage_read::<CellProfile>(how, Key::Profile) {
+                Ok(p) => {
+                    let p = p.unwrap_or_default();
+                    if self.profile.with_untracked(|x| *x != p) {
+                        self.profile.set(p);
+                        changed = true;
+                    }
                 }
+                Err(e) => report(e),
             }
         }
         if is(Key::SigningKey) {
-            if let Ok(k) = storage::load::<CellKey>(Key::SigningKey) {
-                if self.key.with_untracked(|x| *x != k) {
-                    self.key.set(k);
-                    changed = true;
+            match storage_read::<CellKey>(how, Key::SigningKey) {
+                Ok(k) => {
+                    if self.key.with_untracked(|x| *x != k) {
+                        self.key.set(k);
+                        changed = true;
+                    }
                 }
+                Err(e) => report(e),
             }
         }
         if let Some(q) = self
@@ -256,19 +401,22 @@ impl Store {
             .with_untracked(|r| r.as_ref().map(|r| r.quarter))
         {
             if is(Key::Quarter(q)) {
-                match storage::load::<QuarterRecord>(Key::Quarter(q)) {
+                match storage_read::<QuarterRecord>(how, Key::Quarter(q)) {
                     Ok(Some(r)) if r.quarter == q => {
                         if self.record.with_untracked(|x| x.as_ref() != Some(&r)) {
                             self.record.set(Some(r));
                             changed = true;
                         }
                     }
-                    Ok(_) => {
+                    Ok(Some(_)) => {
+                        // Not this app's doing: left in place, shown as it is here.
+                    }
+                    Ok(None) => {
                         // Deleted in the other tab.
                         self.record.set(None);
                         changed = true;
                     }
-                    Err(e) => self.notices.update(|n| n.push(e)),
+                    Err(e) => report(e),
                 }
             }
         }
@@ -291,7 +439,7 @@ impl Store {
                 Some(r) => storage::save(key, r),
                 None => Ok(()),
             });
-            self.saved(result);
+            self.saved(key, result);
         }
     }
 
@@ -301,21 +449,29 @@ impl Store {
         let result = self
             .profile
             .with_untracked(|p| storage::save(Key::Profile, p));
-        self.saved(result);
+        self.saved(Key::Profile, result);
     }
 
-    /// Deletes a stored quarter; closes it if it is open.
-    pub fn delete_quarter(&self, quarter: QuarterId) {
-        storage::remove(Key::Quarter(quarter));
+    /// Deletes a stored quarter (the user confirmed: what was unsaved of it goes too); closes
+    /// it if it is open. Refused for a quarter whose unreadable value could not be kept
+    /// elsewhere: it is the only copy.
+    pub fn delete_quarter(&self, quarter: QuarterId) -> Result<(), SaveError> {
+        let key = Key::Quarter(quarter);
+        storage::remove(key)?;
+        self.saved(key, Ok(()));
         if self
             .record
             .with_untracked(|r| r.as_ref().is_some_and(|r| r.quarter == quarter))
         {
             self.record.set(None);
             // Forget it as "last opened" too, so a reload does not start it again blank.
-            self.saved(storage::save(Key::Settings, &Settings::default()));
+            self.saved(
+                Key::Settings,
+                storage::save(Key::Settings, &Settings::default()),
+            );
         }
         self.quarters.set(storage::stored_quarters());
+        Ok(())
     }
 
     /// Every quarter stored on the device, oldest first (an unreadable one is set aside and
@@ -359,7 +515,7 @@ impl Store {
     ) -> Result<Restored, Unsaved> {
         // The screen may hold edits the device could not take: reading the device back after
         // the restore would drop them.
-        if self.save_error.get_untracked().is_some() {
+        if self.unsaved() {
             return Err(Unsaved);
         }
         let now = self.restore_plan(backup);

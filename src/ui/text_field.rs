@@ -4,6 +4,12 @@ use leptos::prelude::*;
 
 /// One input. `value` is read once (the input then owns its text, so typing is never disturbed).
 /// `label` and `hint` are signals, so they follow the UI's language.
+///
+/// An empty field nobody has reached yet keeps its hint instead of its error: a first visit
+/// opening on a form already marked in red ("Cần nhập…" under every empty field) reads as a
+/// scolding before anything was typed. The error shows once the field was left or typed in, or
+/// from the start when it holds a value (a stored value that is wrong must be seen at once).
+/// What is missing is still said elsewhere (the form's summary, the export's blockers).
 #[component]
 pub fn TextField(
     /// Element id (also ties the label and the message to the input).
@@ -18,6 +24,8 @@ pub fn TextField(
     #[prop(into, optional)] hint: Signal<&'static str>,
 ) -> impl IntoView {
     let msg_id = format!("{id}-msg");
+    let reached = RwSignal::new(!value.is_empty());
+    let error = Signal::derive(move || if reached.get() { error.get() } else { None });
     let described = msg_id.clone();
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
@@ -30,7 +38,11 @@ pub fn TextField(
                 prop:value=value
                 aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                 aria-describedby=described
-                on:input=move |ev| on_input.run(event_target_value(&ev))
+                on:input=move |ev| {
+                    reached.set(true);
+                    on_input.run(event_target_value(&ev));
+                }
+                on:blur=move |_| reached.set(true)
             />
             <p class="field-msg" id=msg_id aria-live="polite">
                 {move || error.get().unwrap_or_else(|| hint.get().to_string())}

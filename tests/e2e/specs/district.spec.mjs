@@ -350,3 +350,32 @@ test('the cell page never downloads the district code (nor its import workers), 
   await expect(page.getByLabel('Chọn tệp (được chọn nhiều)')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Cấp trên tổng hợp' })).toHaveAttribute('aria-current', 'page');
 });
+
+test('two district tabs share the registry: a key removed in one does not come back from the other', async ({ page: a, context }) => {
+  corpus();
+  await a.goto('/district.html');
+  const b = await context.newPage();
+  await b.goto('/district.html');
+  await expect(b.getByTestId('registry-count')).toHaveText('0 khóa trong danh bạ.');
+
+  await a.getByLabel('Nhập danh bạ (CSV hoặc JSON)').setInputFiles(`${ROOT}/registry.csv`);
+  await expect(a.getByTestId('registry-count')).toHaveText('40 khóa trong danh bạ.');
+  // The other tab takes it at once, without a reload.
+  await expect(b.getByTestId('registry-count')).toHaveText('40 khóa trong danh bạ.');
+
+  const first = b.getByTestId('registry-table').locator('tbody tr').first();
+  await first.getByRole('button', { name: 'Xoá' }).click();
+  await b.getByRole('button', { name: 'Xoá hẳn' }).click();
+  await expect(b.getByTestId('registry-count')).toHaveText('39 khóa trong danh bạ.');
+  await expect(a.getByTestId('registry-count')).toHaveText('39 khóa trong danh bạ.');
+
+  // A's next change of the registry applies on top of B's: the removed key stays removed.
+  const second = a.getByTestId('registry-table').locator('tbody tr').first();
+  await second.getByRole('button', { name: 'Xoá' }).click();
+  await a.getByRole('button', { name: 'Xoá hẳn' }).click();
+  await expect(a.getByTestId('registry-count')).toHaveText('38 khóa trong danh bạ.');
+  for (const p of [a, b]) {
+    await p.reload();
+    await expect(p.getByTestId('registry-count')).toHaveText('38 khóa trong danh bạ.');
+  }
+});

@@ -26,6 +26,10 @@ test('a secretary fills a full quarter and the scores match hand-computed values
   await expect(m.getByTestId('meeting-total')).toHaveText('100');
   await expect(m.getByTestId('meeting-rating')).toHaveText('Tốt');
   await m.getByLabel('Đánh dấu phiếu đã hoàn thành').check();
+  await expect(m.getByTestId('not-held-yet')).toHaveCount(0);
+  // With November and December blank the quarter has no score yet (not "35,0 · Kém").
+  await expect(summary.getByTestId('quarter-score')).toHaveText('—');
+  await expect(summary.getByTestId('quarter-pending')).toContainText('còn 2 phiếu chưa chấm');
 
   // November: 80 min (−1), one absent without reason (attendance 4 → 1: −3), 8/20 = 40% spoke
   // (−1), minutes incomplete (−1), results 80–90% (−3): 91 points, but Tốt needs full marks on
@@ -41,6 +45,8 @@ test('a secretary fills a full quarter and the scores match hand-computed values
 
   // December: 6/24 = 25% spoke (−3), no steering (−4), no earnest criticism (−2), results 70–80% (−6): 85, Khá.
   m = await fillMeeting(page, 3, { ...people, date: '2026-12-04', minutes: 100, present: 24, withReason: 0, withoutReason: 0, speakers: 6 }, { no: ['dinh_huong', 'tu_phe_binh'], level: '70_80' });
+  // The device's day is 23 November: a meeting dated 4 December is flagged, not refused.
+  await expect(m.getByTestId('not-held-yet')).toHaveText('Ngày này chưa đến: chỉ chấm và gửi buổi sinh hoạt đã họp.');
   await expect(m.getByTestId('meeting-total')).toHaveText('85');
   await expect(m.getByTestId('meeting-rating')).toHaveText('Khá');
   await m.getByLabel('Đánh dấu phiếu đã hoàn thành').check();
@@ -95,6 +101,25 @@ test('a secretary fills a full quarter and the scores match hand-computed values
   }
 });
 
+test('an empty profile field is not marked wrong before the secretary reaches it', async ({ page }) => {
+  await openApp(page);
+  const name = page.getByLabel('Tên chi bộ');
+  await expect(page.getByTestId('profile-summary')).toHaveText('Chưa đủ thông tin — hãy điền trước khi chấm');
+  await expect(name).toHaveAttribute('aria-invalid', 'false');
+  await expect(page.locator('#cell-name-msg')).toHaveText('');
+  // Leaving it empty marks it; typing clears the mark.
+  await name.focus();
+  await name.blur();
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#cell-name-msg')).toHaveText('Cần nhập tên chi bộ');
+  await name.fill('Chi bộ Thôn Đông Hà');
+  await expect(name).toHaveAttribute('aria-invalid', 'false');
+  // A wrong stored value is marked at once after a reload.
+  await page.getByLabel('Số đảng viên chính thức').fill('abc');
+  await page.reload();
+  await expect(page.getByLabel('Số đảng viên chính thức')).toHaveAttribute('aria-invalid', 'true');
+});
+
 test('inconsistent numbers get a message next to the field and block completion, but are kept as typed', async ({ page }) => {
   await openApp(page);
   await setUpCell(page);
@@ -102,13 +127,20 @@ test('inconsistent numbers get a message next to the field and block completion,
   const complete = m.getByLabel('Đánh dấu phiếu đã hoàn thành');
   await expect(complete).toBeEnabled();
 
+  // 24 official + 2 probationary − 2 exempt = 24 by the profile: 27 is flagged, not refused.
+  await expect(m.getByTestId('required-mismatch')).toHaveCount(0);
+  await m.getByLabel('Số đảng viên phải dự').fill('27');
+  await expect(m.getByTestId('required-mismatch')).toContainText('số phải dự là 24');
+  await m.getByLabel('Số đảng viên phải dự').fill('24');
+  await expect(m.getByTestId('required-mismatch')).toHaveCount(0);
+
   await m.getByLabel('Có mặt').fill('30');
   await expect(m.locator('#m1-present-msg')).toHaveText('Có mặt + vắng có lý do + vắng không lý do = 32, phải bằng số phải dự (24)');
-  await expect(m.locator('#m1-speakers-msg')).toHaveText('');
+  await expect(m.locator('#m1-speakers-msg')).toHaveText('Số người, không phải số ý kiến: mỗi đảng viên tính một lần.');
   await expect(complete).toBeDisabled();
 
   await m.getByLabel('Số đảng viên phát biểu').fill('31');
-  await expect(m.locator('#m1-speakers-msg')).toHaveText('Số phát biểu (31) không thể lớn hơn số có mặt (30)');
+  await expect(m.locator('#m1-speakers-msg')).toHaveText('Số đảng viên phát biểu (31) không thể lớn hơn số có mặt (30)');
 
   await m.getByLabel('Vắng có lý do').fill('-2');
   await expect(m.locator('#m1-absent_with_reason-msg')).toHaveText('Không được là số âm');
@@ -149,6 +181,9 @@ test('saved quarters can be reopened and deleted after a confirmation', async ({
   const list = page.getByTestId('saved-quarters');
   await expect(list.locator('li')).toHaveCount(2);
   await expect(list.locator('li').first()).toContainText('Quý 4/2026');
+  // The open quarter is marked, not offered again.
+  await expect(list.locator('li', { hasText: 'Quý 3/2026' })).toContainText('đang mở');
+  await expect(list.locator('li', { hasText: 'Quý 3/2026' }).getByRole('button', { name: 'Mở' })).toHaveCount(0);
 
   await list.locator('li', { hasText: 'Quý 4/2026' }).getByRole('button', { name: 'Mở' }).click();
   await expect(page.getByTestId('quarter-title')).toHaveText('Tự đánh giá quý 4/2026');

@@ -27,16 +27,18 @@ test('garbage in the stored quarter is set aside under a backup key and the app 
   await expect(notice).toHaveCount(0);
 });
 
-test('data from a newer app version is kept aside, not overwritten', async ({ page }) => {
+test('data from a newer app version is left where that version reads it, and never overwritten', async ({ page }) => {
   await openApp(page);
   const future = JSON.stringify({ format: 'chibo-store', schema: 7, data: { name: 'from the future' } });
   await page.evaluate((f) => localStorage.setItem('chibo/v1/profile', f), future);
   await page.reload();
   await expect(page.getByTestId('storage-notice')).toContainText('phiên bản mới hơn');
-  await setUpCell(page);
-  const kept = await page.evaluate(() =>
-    Object.keys(localStorage).filter((k) => k.startsWith('chibo/backup/')).map((k) => localStorage.getItem(k)));
-  expect(kept).toEqual([future]);
+  await expect(page.getByTestId('storage-notice')).toContainText('tải lại trang');
+  await page.getByLabel('Tên chi bộ').fill('Chi bộ Thôn Đông Hà');
+  await expect(page.getByTestId('save-error')).toContainText('Không ghi đè');
+  expect(await page.evaluate(() => localStorage.getItem('chibo/v1/profile'))).toBe(future);
+  const moved = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('chibo/backup/')));
+  expect(moved).toEqual([]);
 });
 
 test('a foreign value and a non-JSON value under our keys never crash the app', async ({ page }) => {

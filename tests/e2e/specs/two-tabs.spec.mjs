@@ -32,3 +32,22 @@ test('edits in one tab appear in the other, and neither tab overwrites the other
     await expect(p.getByLabel('Kiến nghị')).toHaveValue('Từ thẻ thứ hai.');
   }
 });
+
+test('a value written by a newer version in another tab is neither moved nor overwritten here', async ({ page: a, context }) => {
+  await openApp(a);
+  await setUpCell(a);
+  await (await openMeeting(a, 1)).getByLabel('Thời lượng (phút)').fill('95');
+  const b = await context.newPage();
+  await openApp(b);
+  const key = 'chibo/v1/quarter/2026-Q4';
+  const future = JSON.stringify({ format: 'chibo-store', schema: 9, data: { quarter: '2026-Q4', meetings: [] } });
+  // The other tab runs a newer version, which writes the quarter in its own format.
+  await b.evaluate(([k, v]) => localStorage.setItem(k, v), [key, future]);
+  await expect(a.getByTestId('storage-notice')).toContainText('phiên bản mới hơn');
+  expect(await a.evaluate((k) => localStorage.getItem(k), key)).toBe(future);
+  // This tab's next edit of that quarter is refused, not written over the newer data.
+  await (await openMeeting(a, 1)).getByLabel('Có mặt').fill('20');
+  await expect(a.getByTestId('save-error')).toBeVisible();
+  expect(await a.evaluate((k) => localStorage.getItem(k), key)).toBe(future);
+  expect(await a.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('chibo/backup/')))).toEqual([]);
+});
