@@ -151,6 +151,18 @@ impl QuarterReport {
             .count()
     }
 
+    /// The quarter is rated Tốt by its average while none of its regular meetings was (each
+    /// held at Khá for want of full marks on an item the rubric requires for Tốt). The rubric
+    /// rates the quarter by the average alone, and the signed result follows it; this only lets
+    /// the screen say so, for the upper level has the final word.
+    pub fn tot_without_a_tot_meeting(&self) -> bool {
+        self.rating == Some(Rating::Tot)
+            && !self
+                .meetings
+                .iter()
+                .any(|m| m.kind.is_regular() && m.score.rating == Rating::Tot)
+    }
+
     /// The average (tenths) and the rating to show (on screen and on paper): `None` while a
     /// regular sheet is untouched. October scored 95 with November and December still blank
     /// would otherwise read "35,0 · Kém", a result nobody earned; the signed result needs every
@@ -330,6 +342,24 @@ mod tests {
                 assert!(rep.average_tenths.is_some());
             }
         }
+    }
+
+    #[test]
+    fn a_tot_average_of_meetings_held_at_kha_is_pointed_out() {
+        let mut rep = QuarterReport {
+            meetings: Vec::new(),
+            shortfalls: Vec::new(),
+            regular_count: 0,
+            average_tenths: Some(950),
+            uncapped_rating: Some(Rating::Tot),
+            rating: Some(Rating::Tot),
+            progress: Progress::default(),
+            complete_meetings: 0,
+        };
+        // No regular meeting rated Tốt (here: none at all).
+        assert!(rep.tot_without_a_tot_meeting());
+        rep.rating = Some(Rating::Kha);
+        assert!(!rep.tot_without_a_tot_meeting());
     }
 
     #[test]

@@ -69,6 +69,9 @@ pub fn QuarterSummary() -> impl IntoView {
                     {(average.is_none() && rep.unstarted_regular() > 0).then(|| view! {
                         <p class="muted small" data-testid="quarter-pending">{tf(lang, "Điểm quý được tính khi mọi buổi thường kỳ đã được chấm (còn {} phiếu chưa chấm).", &[&rep.unstarted_regular()])}</p>
                     })}
+                    {(rating.is_some() && rep.tot_without_a_tot_meeting()).then(|| view! {
+                        <p class="muted small" data-testid="tot-note">{t(lang, "Xếp loại Tốt theo điểm bình quân, dù không buổi thường kỳ nào được xếp loại Tốt; cấp trên có thể xem lại khi duyệt.")}</p>
+                    })}
                     {(rating.is_some() && rep.rating != rep.uncapped_rating).then(|| view! {
                         <p class="warn">{tf(lang, "Theo điểm là {}, nhưng bị giới hạn do thiếu buổi sinh hoạt.", &[&rep.uncapped_rating.map(|r| r.label(lang)).unwrap_or_default()])}</p>
                     })}
