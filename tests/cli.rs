@@ -130,8 +130,8 @@ fn a_tampered_file_fails_with_its_reason_and_a_non_zero_status() {
 #[test]
 fn a_key_missing_from_the_registry_fails() {
     let (a, b) = (temp_dir("sample-reg-a"), temp_dir("sample-reg-b"));
-    sample(&a, 1, "2026-Q4", 1, false);
-    sample(&b, 1, "2026-Q4", 2, false);
+    sample(&a, 1, "2026-Q4", 1, true);
+    sample(&b, 1, "2026-Q4", 2, true);
     let registry = a.join("registry.csv");
     let file = &json_files(&b)[0];
     let (code, out) = chibo(&["verify", "--registry", registry.to_str().unwrap(), file]);
@@ -207,4 +207,70 @@ fn aggregate_reads_the_results_inside_a_zip_archive_as_files_of_the_folder() {
     assert_eq!(v["statusCounts"]["unreadable"], 1);
     let names = v.to_string();
     assert!(names.contains("quy-4.zip/ket-qua/"), "{names}");
+}
+
+#[test]
+fn verify_reads_the_apps_registry_export_and_applies_its_valid_from_and_cell_name() {
+    let dir = temp_dir("sample-reg-rules");
+    sample(&dir, 2, "2026-Q4", 5, true);
+    let files = json_files(&dir);
+    let csv = std::fs::read_to_string(dir.join("registry.csv")).unwrap();
+    let mut lines: Vec<String> = csv.lines().map(str::to_string).collect();
+    // As the app writes it: a byte-order mark first.
+    lines[0] = format!("\u{feff}{}", lines[0].trim_start_matches('\u{feff}'));
+    let registry = dir.join("app-registry.csv");
+    let write = |lines: &[String]| std::fs::write(&registry, lines.join("\r\n") + "\r\n").unwrap();
+    write(&lines);
+    let verify = |file: &str| chibo(&["verify", "--registry", registry.to_str().unwrap(), file]);
+    let (code, out) = verify(&files[0]);
+    assert_eq!(code, 0, "{out}");
+
+    // Valid only from a later day: the file is refused, as in the app.
+    let later: Vec<String> = lines
+        .iter()
+        .map(|l| l.replace("2026-01-01", "2027-01-01"))
+        .collect();
+    assert_ne!(
+        later, lines,
+        "the sample registry's valid-from is 2026-01-01"
+    );
+    write(&later);
+    let (code, out) = verify(&files[0]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("2027-01-01"), "{out}");
+
+    // Registered for another cell (a quoted name with a comma): refused.
+    let renamed: Vec<String> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 0 {
+                l.clone()
+            } else {
+                let rest = l.split_once(',').map_or("", |x| x.1);
+                format!("\"Chi bộ khác, số {i}\",{rest}")
+            }
+        })
+        .collect();
+    write(&renamed);
+    let (code, out) = verify(&files[0]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("key_cell_mismatch"), "{out}");
+}
+
+#[test]
+fn aggregate_takes_the_results_in_subfolders_and_nothing_else() {
+    let dir = temp_dir("sample-subfolders");
+    sample(&dir, 3, "2026-Q4", 8, true);
+    let ward = dir.join("phuong-1");
+    std::fs::create_dir_all(&ward).unwrap();
+    for f in json_files(&dir).into_iter().skip(1) {
+        let name = std::path::Path::new(&f).file_name().unwrap().to_owned();
+        std::fs::rename(&f, ward.join(name)).unwrap();
+    }
+    std::fs::write(ward.join("desktop.ini"), "[.ShellClassInfo]").unwrap();
+    let (code, out) = aggregate(&dir, &dir.join("registry.csv"), &["--json"]);
+    assert_eq!(code, 0, "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["rows"].as_array().map(Vec::len), Some(3), "{out}");
 }

@@ -430,3 +430,65 @@ fn the_workers_warm_up_sample_is_received_as_verified() {
         r.outcome
     );
 }
+
+#[test]
+fn a_valid_from_date_written_loosely_is_kept_in_full_and_compared_as_a_date() {
+    let (received, mut reg) = build();
+    let mut e = entry(0, &sample_cell(SEED, 0).name);
+    e.valid_from = " 2026-7-1".into();
+    reg.upsert(e).unwrap();
+    let kept = reg
+        .entries
+        .iter()
+        .find(|x| x.did == entry(0, "").did)
+        .unwrap();
+    assert_eq!(kept.valid_from, "2026-07-01");
+    // Signed 2026-12-20, after 1 July: accepted ("2026-12-20" < "2026-7-1" as text).
+    assert_eq!(classify(&received, &reg)[0].status, Status::Valid);
+}
+
+#[test]
+fn a_cell_whose_key_is_valid_only_after_the_quarter_is_not_listed_as_missing() {
+    let (received, mut reg) = build();
+    let late = RegistryEntry {
+        valid_from: "2027-01-01".into(),
+        ..entry(30, "Chi bộ mới thành lập")
+    };
+    let from_last_day = RegistryEntry {
+        valid_from: "2026-12-31".into(),
+        ..entry(31, "Chi bộ có khóa từ cuối quý")
+    };
+    reg.upsert(late).unwrap();
+    reg.upsert(from_last_day).unwrap();
+    let classified = classify(&received, &reg);
+    let c = common::catalog();
+    let table = aggregate(
+        &received,
+        &classified,
+        &reg,
+        &Reviews::new(),
+        &c,
+        common::q4(),
+    );
+    let missing: Vec<&str> = table.missing.iter().map(|e| e.cell_name.as_str()).collect();
+    assert!(!missing.contains(&"Chi bộ mới thành lập"));
+    assert!(missing.contains(&"Chi bộ có khóa từ cuối quý"));
+}
+
+#[test]
+fn files_that_could_not_be_read_are_each_unreadable_not_duplicates_of_one_another() {
+    let c = common::catalog();
+    let received = vec![receive("a.json", b"", &c), receive("b.json", b"", &c)];
+    let statuses: Vec<Status> = classify(&received, &Registry::default())
+        .iter()
+        .map(|x| x.status)
+        .collect();
+    assert_eq!(statuses, vec![Status::Unreadable, Status::Unreadable]);
+    // The same empty file received twice is still one file.
+    let again = vec![receive("a.json", b"", &c), receive("a.json", b"", &c)];
+    let statuses: Vec<Status> = classify(&again, &Registry::default())
+        .iter()
+        .map(|x| x.status)
+        .collect();
+    assert_eq!(statuses, vec![Status::Unreadable, Status::Duplicate]);
+}

@@ -11,13 +11,14 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
-    use std::collections::BTreeMap;
     use std::fs;
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
     use chibo::domain::catalog::Catalog;
     use chibo::domain::did_key::{did_key, fingerprint};
+    use chibo::domain::district::collection::{classify, receive, Status};
+    use chibo::domain::district::registry::Registry;
     use chibo::domain::eddsa_jcs::to_pretty;
     use chibo::domain::quarter::QuarterId;
     use chibo::domain::result_doc::{sign_result, ExportMeta};
@@ -40,8 +41,10 @@ mod cli {
     enum Command {
         /// Verify signed result files: one line per file; exit status 1 if any fails.
         Verify {
-            /// CSV registry of cell keys (cell_name,did,fingerprint,valid_from); when given, a
-            /// file signed by an unregistered key fails.
+            /// Registry of cell keys, as the app exports it (CSV cell_name,did,fingerprint,
+            /// valid_from, or JSON); when given, a file fails as in the app when its key is not
+            /// registered, was signed before the key's valid-from day, or is registered for
+            /// another cell (training files pass, flagged: the app keeps them apart).
             #[arg(long)]
             registry: Option<PathBuf>,
             /// One JSON object per line instead of text.
@@ -146,22 +149,34 @@ mod cli {
             aggregate, shortfall_vi, table_csv, QuarterTable, Reviews,
         };
         use chibo::domain::district::archive::{check_size, is_archive, unpack, ArchiveError};
-        use chibo::domain::district::collection::{classify, receive, Received};
-        use chibo::domain::district::registry::Registry;
+        use chibo::domain::district::collection::{
+            classify, is_result_file_name, receive, receive_too_large, Received,
+        };
         use chibo::domain::quarter::QuarterId;
         use chibo::domain::report::format_tenths;
         use chibo::domain::verify::MAX_RESULT_BYTES;
 
+        /// The results and archives under `dir`, its subfolders included (as the app takes a
+        /// chosen or dropped folder: a district's inbox is often sorted by ward).
+        fn result_paths(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> Result<(), String> {
+            for entry in fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+                let Ok(entry) = entry else { continue };
+                let path = entry.path();
+                if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                    result_paths(&path, out)?;
+                } else if path
+                    .file_name()
+                    .is_some_and(|n| is_result_file_name(&n.to_string_lossy()))
+                {
+                    out.push(path);
+                }
+            }
+            Ok(())
+        }
+
         fn read_dir(dir: &Path, catalog: &Catalog) -> Result<Vec<Received>, String> {
-            let mut paths: Vec<_> = fs::read_dir(dir)
-                .map_err(|e| format!("{}: {e}", dir.display()))?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| {
-                    p.extension().is_some_and(|x| {
-                        x.eq_ignore_ascii_case("json") || x.eq_ignore_ascii_case("zip")
-                    })
-                })
-                .collect();
+            let mut paths = Vec::new();
+            result_paths(dir, &mut paths)?;
             paths.sort();
             // Verify on every core; results keep the folder's (sorted) order.
             let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -181,15 +196,14 @@ mod cli {
                                     if is_archive(&name) {
                                         return unpack_received(p, &name, catalog);
                                     }
-                                    let too_big = fs::metadata(p)
-                                        .map(|m| m.len() > MAX_RESULT_BYTES as u64)
-                                        .unwrap_or(false);
-                                    let bytes = if too_big {
-                                        vec![b' '; MAX_RESULT_BYTES + 1]
-                                    } else {
-                                        // An unreadable file becomes an "unreadable" status, not a failure.
-                                        fs::read(p).unwrap_or_default()
-                                    };
+                                    let size = fs::metadata(p).map_or(0, |m| m.len());
+                                    if size > MAX_RESULT_BYTES as u64 {
+                                        // As the app: known by name and size, so two are not
+                                        // "the same file".
+                                        return vec![receive_too_large(&name, size)];
+                                    }
+                                    // An unreadable file becomes an "unreadable" status, not a failure.
+                                    let bytes = fs::read(p).unwrap_or_default();
                                     vec![receive(&name, &bytes, catalog)]
                                 })
                                 .collect::<Vec<_>>()
@@ -260,14 +274,7 @@ mod cli {
             json: bool,
         ) -> Result<ExitCode, String> {
             let quarter = QuarterId::parse(quarter).map_err(|e| e.to_string())?;
-            let text =
-                fs::read_to_string(registry).map_err(|e| format!("{}: {e}", registry.display()))?;
-            let registry = if text.trim_start().starts_with('{') {
-                Registry::from_json(&text)
-            } else {
-                Registry::from_csv(&text)
-            }
-            .map_err(|e| e.to_string())?;
+            let registry = super::read_registry(registry)?;
             let received = read_dir(dir, catalog)?;
             let classified = classify(&received, &registry);
             let table = aggregate(
@@ -344,26 +351,15 @@ mod cli {
         }
     }
 
-    /// did → cell name.
-    fn read_registry(path: &Path) -> Result<BTreeMap<String, String>, String> {
+    /// A registry file as the app reads it (its own CSV or JSON export).
+    fn read_registry(path: &Path) -> Result<Registry, String> {
         let text = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let mut out = BTreeMap::new();
-        for (i, line) in text.lines().enumerate() {
-            let cols: Vec<&str> = line
-                .split(',')
-                .map(|c| c.trim().trim_matches('"'))
-                .collect();
-            if i == 0 && cols.first() == Some(&"cell_name") || line.trim().is_empty() {
-                continue;
-            }
-            match cols.as_slice() {
-                [name, did, ..] if did.starts_with("did:key:") => {
-                    out.insert(did.to_string(), name.to_string());
-                }
-                _ => return Err(format!("{}: dòng {} không hợp lệ", path.display(), i + 1)),
-            }
+        if text.trim_start().starts_with('{') {
+            Registry::from_json(&text)
+        } else {
+            Registry::from_csv(&text)
         }
-        Ok(out)
+        .map_err(|e| format!("{}: {e}", path.display()))
     }
 
     fn json_line(
@@ -396,14 +392,33 @@ mod cli {
                         .map_err(|_| ("not_json".into(), "không phải văn bản UTF-8".into()))
                 })
                 .and_then(|text| {
-                    verify_result(&text, catalog).map_err(|e| (e.code().to_string(), e.to_string()))
+                    verify_result(&text, catalog)
+                        .map(|v| (text, v))
+                        .map_err(|e| (e.code().to_string(), e.to_string()))
                 })
-                .and_then(|v| match &registry {
-                    Some(r) if !r.contains_key(&v.issuer) => Err((
-                        "unregistered_key".into(),
-                        format!("khóa chưa đăng ký ({})", v.fingerprint),
-                    )),
-                    _ => Ok(v),
+                .and_then(|(text, v)| match &registry {
+                    // The app's own rules (key known, valid from the signing day, same cell), so
+                    // the two never disagree on a file. A training file is not the registry's
+                    // business (the app keeps it apart before looking): it passes, flagged.
+                    Some(r) => {
+                        let name = file.file_name().map(|n| n.to_string_lossy().into_owned());
+                        let received = receive(&name.unwrap_or_default(), text.as_bytes(), catalog);
+                        match classify(std::slice::from_ref(&received), r).first() {
+                            Some(c)
+                                if matches!(
+                                    c.status,
+                                    Status::UnregisteredKey | Status::KeyCellMismatch
+                                ) =>
+                            {
+                                Err((
+                                    c.status.id().to_string(),
+                                    format!("{}: {}", c.status.label_vi(), c.reason),
+                                ))
+                            }
+                            _ => Ok(v),
+                        }
+                    }
+                    None => Ok(v),
                 });
             match outcome {
                 Ok(v) => {

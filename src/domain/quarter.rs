@@ -77,6 +77,17 @@ impl QuarterId {
         [first, first + 1, first + 2]
     }
 
+    /// The quarter's last day, `YYYY-MM-DD` (compared with a registry entry's valid-from).
+    pub fn last_day_iso(self) -> String {
+        let (month, day) = match self.quarter {
+            1 => (3, 31),
+            2 => (6, 30),
+            3 => (9, 30),
+            _ => (12, 31),
+        };
+        format!("{:04}-{month:02}-{day:02}", self.year)
+    }
+
     /// Whether a date lies in the given calendar month of this quarter's year.
     pub fn date_in_month(self, date: NaiveDate, month: u8) -> bool {
         date.year() == self.year && date.month() == u32::from(month)

@@ -8,8 +8,8 @@ use super::browser::{chosen_files, dropped_files, now_iso};
 use super::district_state::District;
 use super::i18n::{t, tf, Bilingual, Label, Language};
 use super::show_more::{first_rows, ShowMore, PAGE};
-use crate::domain::district::collection::{Outcome, Reason, Status};
-use crate::domain::district::registry::RegistryEntry;
+use crate::domain::district::collection::{is_result_file_name, Outcome, Reason, Status};
+use crate::domain::district::registry::{offered_valid_from, RegistryEntry};
 
 /// A file row for display.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,8 +18,9 @@ struct Row {
     file: String,
     status: Status,
     reason: Reason,
-    /// For a valid signature with an unknown key: (cell name, did, fingerprint).
-    registrable: Option<(String, String, String)>,
+    /// For a valid signature with a key the registry does not know (not one it knows from a
+    /// later day): (cell name, did, fingerprint, signed).
+    registrable: Option<(String, String, String, String)>,
 }
 
 /// Import box and the list of received files.
@@ -28,7 +29,7 @@ pub fn ImportPanel() -> impl IntoView {
     let d = expect_context::<District>();
     let Language(lang) = expect_context::<Language>();
     let filter: RwSignal<Option<Status>> = RwSignal::new(None);
-    let confirming: RwSignal<Option<(String, String, String)>> = RwSignal::new(None);
+    let confirming: RwSignal<Option<(String, String, String, String)>> = RwSignal::new(None);
     let valid_from = RwSignal::new(now_iso().get(..10).unwrap_or("2026-01-01").to_string());
     let dragging = RwSignal::new(false);
     let importing = Memo::new(move |_| d.progress.with(Option::is_some));
@@ -58,19 +59,21 @@ pub fn ImportPanel() -> impl IntoView {
                         file: r.file_name.clone(),
                         status: c.status,
                         reason: c.reason.clone(),
-                        registrable: match (&r.outcome, c.status) {
+                        registrable: match (&r.outcome, &c.reason) {
                             (
                                 Outcome::Verified {
                                     issuer,
                                     fingerprint,
                                     digest,
+                                    created,
                                     ..
                                 },
-                                Status::UnregisteredKey,
+                                Reason::UnknownKey { .. },
                             ) => Some((
                                 digest.cell_name.clone(),
                                 issuer.clone(),
                                 fingerprint.clone(),
+                                created.clone(),
                             )),
                             _ => None,
                         },
@@ -88,9 +91,12 @@ pub fn ImportPanel() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let on_files = move |ev: leptos::ev::Event| {
-        let files = chosen_files(&ev);
-        if !files.is_empty() {
+    let take = move |ev: &leptos::ev::Event, from_folder: bool| {
+        let mut files = chosen_files(ev);
+        if from_folder {
+            files.retain(|f| is_result_file_name(&f.name()));
+        }
+        if !files.is_empty() && !importing.get_untracked() {
             d.import(files);
         }
         // Let the same files be chosen again later.
@@ -101,9 +107,16 @@ pub fn ImportPanel() -> impl IntoView {
             i.set_value("");
         }
     };
+    let on_files = move |ev: leptos::ev::Event| take(&ev, false);
+    let on_folder = move |ev: leptos::ev::Event| take(&ev, true);
+    // One import at a time: a second would take over the workers while the first still waits
+    // for their answers (the controls are disabled meanwhile; a drop is ignored).
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
+        if importing.get_untracked() {
+            return;
+        }
         let Some(dt) = ev.data_transfer() else { return };
         let files = dropped_files(&dt);
         leptos::task::spawn_local(async move {
@@ -114,7 +127,7 @@ pub fn ImportPanel() -> impl IntoView {
         });
     };
     let confirm = move |_| {
-        if let Some((cell, did, _)) = confirming.get_untracked() {
+        if let Some((cell, did, _, _)) = confirming.get_untracked() {
             let lang = lang.get_untracked();
             let r = d.upsert(RegistryEntry {
                 cell_name: cell.clone(),
@@ -143,11 +156,11 @@ pub fn ImportPanel() -> impl IntoView {
                 <div class="row">
                     <div class="field">
                         <label for="import-files">{move || t(lang.get(), "Chọn tệp (được chọn nhiều)")}</label>
-                        <input id="import-files" type="file" multiple accept=".json,application/json,.zip,application/zip" on:change=on_files/>
+                        <input id="import-files" type="file" multiple accept=".json,application/json,.zip,application/zip" disabled=importing on:change=on_files/>
                     </div>
                     <div class="field">
                         <label for="import-folder">{move || t(lang.get(), "Hoặc chọn cả thư mục")}</label>
-                        <input id="import-folder" type="file" multiple node_ref=folder on:change=on_files/>
+                        <input id="import-folder" type="file" multiple node_ref=folder disabled=importing on:change=on_folder/>
                     </div>
                 </div>
             </div>
@@ -174,7 +187,7 @@ pub fn ImportPanel() -> impl IntoView {
                     </button></li>
                 }).collect_view()}
             </ul>
-            {move || confirming.get().map(|(cell, did, fp)| view! {
+            {move || confirming.get().map(|(cell, did, fp, _)| view! {
                 <div class="notice warning" role="alertdialog" aria-labelledby="confirm-key-title" data-testid="confirm-key">
                     <h3 id="confirm-key-title">{move || t(lang.get(), "Xác nhận đăng ký khóa mới")}</h3>
                     <p>{move || tf(lang.get(), "Chi bộ: {}", &[&cell])}</p>
@@ -199,7 +212,10 @@ pub fn ImportPanel() -> impl IntoView {
                                 <td><span class=format!("status status-{}", r.status.id())>{move || r.status.label(lang.get())}</span></td>
                                 <td class="small">{let reason = r.reason.clone(); move || reason.message(lang.get())}</td>
                                 <td>{r.registrable.clone().map(|x| view! {
-                                    <button type="button" class="small-btn" on:click=move |_| confirming.set(Some(x.clone()))>{move || t(lang.get(), "Đăng ký khóa…")}</button>
+                                    <button type="button" class="small-btn" on:click=move |_| {
+                                        valid_from.set(offered_valid_from(&x.3, &now_iso()));
+                                        confirming.set(Some(x.clone()));
+                                    }>{move || t(lang.get(), "Đăng ký khóa…")}</button>
                                 })}</td>
                             </tr>
                         </For>

@@ -153,9 +153,12 @@ pub fn aggregate(
     let submitted: std::collections::HashSet<String> =
         rows.iter().map(|r| normalize(&r.cell_name)).collect();
     let mut listed = std::collections::HashSet::new();
+    // A key valid only from after the quarter owes nothing for it (both dates `YYYY-MM-DD`).
+    let last_day = quarter.last_day_iso();
     let missing = registry
         .entries
         .iter()
+        .filter(|e| *e.valid_from_iso() <= *last_day)
         .filter(|e| {
             let n = normalize(&e.cell_name);
             !submitted.contains(&n) && listed.insert(n)

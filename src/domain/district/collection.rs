@@ -121,6 +121,14 @@ impl Outcome {
     }
 }
 
+/// Whether a file found in a chosen or dropped folder is offered to the import: results and
+/// archives only (`desktop.ini`, the registry's own CSV and the like would each count as an
+/// unreadable file). A file chosen by itself is always offered.
+pub fn is_result_file_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".json") || lower.ends_with(".zip")
+}
+
 /// Verifies one file's bytes; a refused file's bytes are hashed too (see [`Received::sha256`]).
 pub fn receive(file_name: &str, bytes: &[u8], catalog: &Catalog) -> Received {
     let (outcome, sha256) = match std::str::from_utf8(bytes)
@@ -136,6 +144,12 @@ pub fn receive(file_name: &str, bytes: &[u8], catalog: &Catalog) -> Received {
                 created: v.created,
             },
             String::new(),
+        ),
+        // Files that could not be read at all arrive empty: told apart by name, or the second
+        // would be "the same file again" instead of unreadable.
+        Err(e) if bytes.is_empty() => (
+            Outcome::rejected(&e),
+            sha256_hex(format!("empty\u{0}{file_name}").as_bytes()),
         ),
         Err(e) => (Outcome::rejected(&e), sha256_hex(bytes)),
     };
@@ -406,9 +420,7 @@ pub fn classify(received: &[Received], registry: &Registry) -> Vec<Classified> {
                                 fingerprint: fingerprint.clone(),
                             },
                         ),
-                        Some(e)
-                            if created.get(..10).unwrap_or_default() < e.valid_from.as_str() =>
-                        {
+                        Some(e) if created.get(..10).unwrap_or_default() < &*e.valid_from_iso() => {
                             status(
                                 Status::UnregisteredKey,
                                 Reason::KeyNotYetValid {

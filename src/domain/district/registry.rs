@@ -25,6 +25,35 @@ impl RegistryEntry {
             .map(|k| fingerprint(&k))
             .unwrap_or_default()
     }
+
+    /// The valid-from day as `YYYY-MM-DD`, to compare as text with a result's `created`. Entries
+    /// are written so when added; a registry stored by an earlier version may hold `2026-7-1`.
+    pub fn valid_from_iso(&self) -> std::borrow::Cow<'_, str> {
+        match crate::domain::date::parse_iso_date(self.valid_from.trim()) {
+            Some(d) => {
+                let iso = crate::domain::date::iso_date(d);
+                if iso == self.valid_from {
+                    std::borrow::Cow::Borrowed(&self.valid_from)
+                } else {
+                    std::borrow::Cow::Owned(iso)
+                }
+            }
+            None => std::borrow::Cow::Borrowed(&self.valid_from),
+        }
+    }
+}
+
+/// The valid-from day offered when a key first seen in a file is registered: today, or the day
+/// the file was signed if earlier, so the file just checked counts (the key was the cell's
+/// then, by the fingerprint the secretary read out). Both `YYYY-MM-DD…`.
+pub fn offered_valid_from(created: &str, today: &str) -> String {
+    let signed = created.get(..10).unwrap_or(created);
+    let today = today.get(..10).unwrap_or(today);
+    if crate::domain::date::parse_iso_date(signed).is_some() && signed < today {
+        signed.to_string()
+    } else {
+        today.to_string()
+    }
 }
 
 /// The registry: entries sorted by cell name, one entry per did.
@@ -123,21 +152,20 @@ pub fn same_cell(a: &str, b: &str) -> bool {
     normalize(a) == normalize(b)
 }
 
-fn valid_date(s: &str) -> bool {
-    crate::domain::date::parse_iso_date(s).is_some()
-}
-
-/// Validates an entry and trims its name.
+/// Validates an entry, trims its name and writes its date as `YYYY-MM-DD`: valid-from is
+/// compared as text with a result's `created`, so `2026-7-1` kept as typed would put every 2026
+/// result of the cell before it.
 fn checked(entry: RegistryEntry) -> Result<RegistryEntry, EntryProblem> {
     if entry.cell_name.trim().is_empty() {
         return Err(EntryProblem::NoCellName);
     }
     decode_did_key(&entry.did).map_err(EntryProblem::BadDid)?;
-    if !valid_date(&entry.valid_from) {
+    let Some(valid_from) = crate::domain::date::parse_iso_date(entry.valid_from.trim()) else {
         return Err(EntryProblem::BadDate(entry.valid_from));
-    }
+    };
     Ok(RegistryEntry {
         cell_name: entry.cell_name.trim().to_string(),
+        valid_from: crate::domain::date::iso_date(valid_from),
         ..entry
     })
 }
@@ -302,6 +330,20 @@ mod normalize_tests {
             let expected = name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
             prop_assert_eq!(normalize(&name), expected);
         }
+    }
+
+    #[test]
+    fn a_key_registered_from_a_file_is_offered_from_the_day_it_signed_at_the_latest() {
+        use super::offered_valid_from;
+        assert_eq!(
+            offered_valid_from("2026-09-28T10:00:00Z", "2026-10-02T08:00:00Z"),
+            "2026-09-28"
+        );
+        assert_eq!(
+            offered_valid_from("2026-10-05T10:00:00Z", "2026-10-02"),
+            "2026-10-02"
+        );
+        assert_eq!(offered_valid_from("garbage", "2026-10-02"), "2026-10-02");
     }
 
     #[test]
