@@ -172,11 +172,9 @@ struct DraftsBackupOut<'a> {
 
 /// The file's name: `sao-luu-du-lieu_<cell>_<YYYY-MM-DD>.json` (`tap-huan_` first in training).
 pub fn file_name(cell_name: &str, day: NaiveDate, training: bool) -> String {
-    let prefix = if training { "tap-huan_" } else { "" };
-    format!(
-        "{prefix}sao-luu-du-lieu_{}_{}.json",
-        slug(cell_name),
-        iso_date(day)
+    super::training::download_name(
+        &format!("sao-luu-du-lieu_{}_{}.json", slug(cell_name), iso_date(day)),
+        training,
     )
 }
 

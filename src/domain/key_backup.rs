@@ -43,6 +43,15 @@ pub struct KeyBackup {
     pub cipher: CipherParams,
     /// Base64 of the sealed 32-byte secret plus the 16-byte tag.
     pub ciphertext: String,
+    /// Made in the training workspace (written only then, so a real backup reads as before). Not
+    /// sealed: it guards against a mix-up, not an attacker (whose file would fail the
+    /// passphrase or give a key the district does not know).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub training: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// Argon2id parameters.
@@ -81,6 +90,10 @@ pub enum BackupError {
     WrongPassphrase,
     #[error("Thông số mã hoá quá lớn hoặc không hợp lệ")]
     BadParameters,
+    #[error("Đây là tệp sao lưu khóa của chế độ tập huấn: không dùng để ký kết quả thật")]
+    TrainingKey,
+    #[error("Đây là tệp sao lưu khóa thật: chế độ tập huấn dùng khóa riêng của nó")]
+    RealKeyInTraining,
 }
 
 impl Bilingual for BackupError {
@@ -96,6 +109,13 @@ impl Bilingual for BackupError {
             Self::Corrupted => "The backup file is damaged".into(),
             Self::WrongPassphrase => "Wrong passphrase (or the file was altered)".into(),
             Self::BadParameters => "The encryption parameters are too large or not valid".into(),
+            Self::TrainingKey => {
+                "This is a key backup from the training workspace: it cannot sign real results"
+                    .into()
+            }
+            Self::RealKeyInTraining => {
+                "This is a real key backup: the training workspace uses its own key".into()
+            }
         }
     }
 }
@@ -166,6 +186,7 @@ pub fn create_backup(
             nonce: B64.encode(nonce),
         },
         ciphertext: B64.encode(sealed),
+        training: false,
     })
 }
 
@@ -182,6 +203,25 @@ pub fn parse_backup(text: &str) -> Result<KeyBackup, BackupError> {
         None => return Err(BackupError::Corrupted),
     }
     serde_json::from_value(value).map_err(|_| BackupError::Corrupted)
+}
+
+/// Refuses a backup made in the other workspace: a practice key must never sign a real result,
+/// and a real key has no business in a workshop.
+pub fn check_workspace(backup: &KeyBackup, training: bool) -> Result<(), BackupError> {
+    match (backup.training, training) {
+        (true, false) => Err(BackupError::TrainingKey),
+        (false, true) => Err(BackupError::RealKeyInTraining),
+        _ => Ok(()),
+    }
+}
+
+/// The backup's file name: `khoa-ky_<cell-slug>_<fingerprint>.json`, `tap-huan_` first for a
+/// training key.
+pub fn file_name(cell_slug: &str, backup: &KeyBackup) -> String {
+    super::training::download_name(
+        &format!("khoa-ky_{cell_slug}_{}.json", backup.fingerprint),
+        backup.training,
+    )
 }
 
 /// Opens a backup with its passphrase, giving back the same signing key.
@@ -245,6 +285,8 @@ mod tests {
                 Corrupted,
                 WrongPassphrase,
                 BadParameters,
+                TrainingKey,
+                RealKeyInTraining,
             ],
             |e| match e {
                 WeakPassphrase => 0,
@@ -253,6 +295,8 @@ mod tests {
                 Corrupted => 3,
                 WrongPassphrase => 4,
                 BadParameters => 5,
+                TrainingKey => 6,
+                RealKeyInTraining => 7,
             },
         );
     }
@@ -277,6 +321,30 @@ mod tests {
         let text = serde_json::to_string_pretty(&backup()).unwrap();
         let restored = open_backup(&parse_backup(&text).unwrap(), "mật khẩu rất dài 2026").unwrap();
         assert_eq!(restored.to_bytes(), key().to_bytes());
+    }
+
+    #[test]
+    fn a_backup_is_refused_in_the_other_workspace_and_marked_in_its_name() {
+        let real = backup();
+        let text = serde_json::to_string(&real).unwrap();
+        // A real backup reads as before: no training field written.
+        assert!(!text.contains("training"));
+        assert_eq!(check_workspace(&real, false), Ok(()));
+        assert_eq!(
+            check_workspace(&real, true),
+            Err(BackupError::RealKeyInTraining)
+        );
+        let practice = KeyBackup {
+            training: true,
+            ..real.clone()
+        };
+        let text = serde_json::to_string(&practice).unwrap();
+        let read = parse_backup(&text).unwrap();
+        assert!(read.training);
+        assert_eq!(check_workspace(&read, false), Err(BackupError::TrainingKey));
+        assert_eq!(check_workspace(&read, true), Ok(()));
+        assert!(file_name("chi-bo-a", &read).starts_with("tap-huan_khoa-ky_chi-bo-a_"));
+        assert!(file_name("chi-bo-a", &real).starts_with("khoa-ky_chi-bo-a_"));
     }
 
     #[test]

@@ -397,9 +397,12 @@ pub fn uuid_v4(mut b: [u8; 16]) -> String {
     )
 }
 
-/// `tu-danh-gia_<cell-slug>_<year>-Q<n>.json`.
-pub fn file_name(cell_name: &str, quarter: QuarterId) -> String {
-    format!("tu-danh-gia_{}_{}.json", slug(cell_name), quarter)
+/// `tu-danh-gia_<cell-slug>_<year>-Q<n>.json` (`tap-huan_` first for a training result).
+pub fn file_name(cell_name: &str, quarter: QuarterId, training: bool) -> String {
+    super::training::download_name(
+        &format!("tu-danh-gia_{}_{}.json", slug(cell_name), quarter),
+        training,
+    )
 }
 
 #[cfg(test)]
@@ -417,8 +420,12 @@ mod tests {
     fn file_names_follow_the_agreed_pattern() {
         let q = QuarterId::new(2026, 4).unwrap();
         assert_eq!(
-            file_name("Chi bộ Thôn Đông Hà", q),
+            file_name("Chi bộ Thôn Đông Hà", q, false),
             "tu-danh-gia_chi-bo-thon-dong-ha_2026-Q4.json"
+        );
+        assert_eq!(
+            file_name("Chi bộ Thôn Đông Hà", q, true),
+            "tap-huan_tu-danh-gia_chi-bo-thon-dong-ha_2026-Q4.json"
         );
     }
 }
@@ -458,7 +465,7 @@ pub fn sign_result(
     let document = super::eddsa_jcs::sign(&unsigned, key, &options)?;
     Ok(SignedExport {
         document,
-        file_name: file_name(&subject.cell.name, subject.quarter),
+        file_name: file_name(&subject.cell.name, subject.quarter, subject.training),
     })
 }
 

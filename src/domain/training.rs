@@ -58,6 +58,17 @@ pub fn training_quarter(
 /// What a training key says in place of its backup's date (after the date, in brackets).
 pub const NO_BACKUP_NEEDED: &str = "tập huấn: không cần sao lưu";
 
+/// A download's file name, marked when it comes from the training workspace: a file made in a
+/// workshop (a result, a key backup, a district table or registry) must not pass for a real
+/// one once it sits in a folder beside them.
+pub fn download_name(name: &str, training: bool) -> String {
+    if training {
+        format!("tap-huan_{name}")
+    } else {
+        name.to_string()
+    }
+}
+
 /// A training key: throwaway, so it needs no backup file before exporting (a workshop should
 /// get to the export in one sitting; the real key's backup is taught, not enforced, here).
 pub fn training_key(secret: [u8; 32], now: &str) -> CellKey {

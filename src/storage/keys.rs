@@ -99,6 +99,17 @@ impl Key {
         QuarterId::parse(rest).ok()
     }
 
+    /// Whether a stored name belongs to the training workspace: one of its keys, or a copy set
+    /// aside from one (`chibo/backup/<stamp>/chibo/v1/training/…`).
+    pub fn is_training_name(name: &str) -> bool {
+        let training = Workspace::Training.prefix();
+        name.starts_with(training)
+            || name
+                .strip_prefix(BACKUP_PREFIX)
+                .and_then(|rest| rest.split_once('/'))
+                .is_some_and(|(_, original)| original.starts_with(training))
+    }
+
     /// Where an unreadable value of `name` is set aside; `stamp` (e.g. milliseconds since the
     /// epoch) and `n` keep two backups from ever sharing a key.
     pub fn backup_name(name: &str, stamp: u64, n: u32) -> String {
@@ -166,5 +177,17 @@ mod tests {
         assert_eq!(b, "chibo/backup/17/chibo/v1/profile");
         assert!(!b.starts_with(PREFIX));
         assert_ne!(b, Key::backup_name("chibo/v1/profile", 17, 1));
+    }
+
+    #[test]
+    fn training_values_and_their_set_aside_copies_are_told_from_real_ones() {
+        let training = Key::Profile.name_in(Workspace::Training);
+        let real = Key::Profile.name_in(Workspace::Real);
+        assert!(Key::is_training_name(&training));
+        assert!(Key::is_training_name(&Key::backup_name(&training, 17, 2)));
+        assert!(!Key::is_training_name(&real));
+        assert!(!Key::is_training_name(&Key::backup_name(&real, 17, 0)));
+        assert!(!Key::is_training_name(WORKSPACE_KEY));
+        assert!(!Key::is_training_name(LANGUAGE_KEY));
     }
 }

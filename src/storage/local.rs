@@ -54,14 +54,14 @@ pub fn choose_language<T: Serialize>(lang: &T) -> Result<(), SaveError> {
 }
 
 /// Deletes every localStorage value of the training workspace (never a real one: the prefix
-/// of training keys is not a prefix of any real key).
+/// of training keys is not a prefix of any real key), and the copies set aside from it (a
+/// restore practised in a workshop), which would otherwise fill the space real data needs.
 pub fn clear_training() {
     let storage = LocalStorage::raw();
-    let prefix = Workspace::Training.prefix();
     let len = storage.length().unwrap_or(0);
     let doomed: Vec<String> = (0..len)
         .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|k| k.starts_with(prefix))
+        .filter(|k| Key::is_training_name(k))
         .collect();
     for k in doomed {
         let _ = storage.remove_item(&k);

@@ -72,7 +72,7 @@ pub fn AppHeader(district: bool) -> impl IntoView {
                 }}
                 {(!session.training()).then(|| view! {
                     <button type="button" data-testid="enter-training" on:click=move |_| {
-                        if let Err(e) = switch_workspace(Workspace::Training) { nav_error.set(Some(e.message(lang.get_untracked()))); }
+                        if let Err(e) = switch_workspace(Workspace::Training, &session) { nav_error.set(Some(e.message(lang.get_untracked()))); }
                     }>{move || t(lang.get(), "Tập huấn")}</button>
                 })}
                 // Named in the language it switches to, so a reader of that language finds it.

@@ -1,6 +1,8 @@
 //! The quarter's table: filter, sort, the district's own rating and note, CSV export, missing
 //! cells, and clearing the quarter.
 
+use super::session::Session;
+use crate::domain::training::download_name;
 use leptos::prelude::*;
 
 use super::browser::download;
@@ -49,11 +51,12 @@ pub fn DistrictTable(selected: RwSignal<Option<usize>>) -> impl IntoView {
             d.quarter.set(n);
         }
     };
+    let training = expect_context::<Session>().training();
     let export_csv = move |_| {
         let (text, q) = d.table.with_untracked(|t| (table_csv(t), t.quarter));
         if let Err(e) = download(
             lang.get_untracked(),
-            &format!("tong-hop_{q}.csv"),
+            &download_name(&format!("tong-hop_{q}.csv"), training),
             &text,
             "text/csv;charset=utf-8",
         ) {

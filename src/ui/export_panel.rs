@@ -86,11 +86,19 @@ pub fn ExportPanel() -> impl IntoView {
             });
             let name = export.file_name.clone();
             last.set(Some((export.file_name, text)));
-            Ok(tf(
-                lang,
-                "Đã xuất tệp «{}». Gửi tệp này cho cấp trên (USB, thư điện tử, tin nhắn).",
-                &[&name],
-            ))
+            Ok(if store.training() {
+                tf(
+                    lang,
+                    "Đã xuất tệp tập huấn «{}». Tệp chỉ để luyện tập: cấp trên nhận sẽ không tính.",
+                    &[&name],
+                )
+            } else {
+                tf(
+                    lang,
+                    "Đã xuất tệp «{}». Gửi tệp này cho cấp trên (USB, thư điện tử, tin nhắn).",
+                    &[&name],
+                )
+            })
         })();
         message.set(Some(result));
     };

@@ -1,5 +1,7 @@
 //! The district's key registry: list, add/edit, remove, import and export (CSV, JSON).
 
+use super::session::Session;
+use crate::domain::training::download_name;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -74,11 +76,13 @@ pub fn RegistryPanel() -> impl IntoView {
             }
         });
     };
+    // A workshop's registry holds practice keys: marked, so it is never taken for the real one.
+    let training = expect_context::<Session>().training();
     let export_csv = move |_| {
         let text = d.registry.with_untracked(Registry::to_csv);
         if let Err(e) = download(
             lang.get_untracked(),
-            "danh-ba-khoa.csv",
+            &download_name("danh-ba-khoa.csv", training),
             &text,
             "text/csv;charset=utf-8",
         ) {
@@ -89,7 +93,7 @@ pub fn RegistryPanel() -> impl IntoView {
         let text = d.registry.with_untracked(Registry::to_json);
         if let Err(e) = download(
             lang.get_untracked(),
-            "danh-ba-khoa.json",
+            &download_name("danh-ba-khoa.json", training),
             &text,
             "application/json",
         ) {

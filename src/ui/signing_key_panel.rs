@@ -9,7 +9,10 @@ use super::browser::{chosen_files, copy_text, download, now_iso, random, read_te
 use super::i18n::{t, tf, Bilingual, Language};
 use super::state::Store;
 use crate::domain::cell_key::CellKey;
-use crate::domain::key_backup::{create_backup, open_backup, parse_backup, MIN_PASSPHRASE_CHARS};
+use crate::domain::key_backup::{
+    check_workspace, create_backup, file_name as key_backup_file_name, open_backup, parse_backup,
+    MIN_PASSPHRASE_CHARS,
+};
 use crate::domain::slug::slug;
 use crate::domain::training::NO_BACKUP_NEEDED;
 
@@ -107,11 +110,12 @@ pub fn SigningKeyPanel() -> impl IntoView {
                     let now = now_iso();
                     let salt = random::<16>().map_err(|e| e.message(lang))?;
                     let nonce = random::<12>().map_err(|e| e.message(lang))?;
-                    let backup = create_backup(&signing, &a, salt, nonce, &now)
+                    let mut backup = create_backup(&signing, &a, salt, nonce, &now)
                         .map_err(|e| e.message(lang))?;
+                    backup.training = store.training();
                     let text = serde_json::to_string_pretty(&backup).map_err(|e| e.to_string())?;
                     let cell = store.profile.with_untracked(|p| slug(&p.name));
-                    let name = format!("khoa-ky_{cell}_{}.json", backup.fingerprint);
+                    let name = key_backup_file_name(&cell, &backup);
                     download(lang, &name, &text, "application/json")?;
                     key.backup_saved = Some(now);
                     store.set_key(key).map_err(|e| e.message(lang))?;
@@ -148,7 +152,10 @@ pub fn SigningKeyPanel() -> impl IntoView {
             restore_msg.set(Some(Err(t(lang, "Hãy chọn tệp sao lưu khóa.").into())));
             return;
         };
-        let backup = match parse_backup(&text) {
+        let backup = match parse_backup(&text).and_then(|b| {
+            check_workspace(&b, store.training())?;
+            Ok(b)
+        }) {
             Ok(b) => b,
             Err(e) => return restore_msg.set(Some(Err(e.message(lang)))),
         };
@@ -233,12 +240,9 @@ pub fn SigningKeyPanel() -> impl IntoView {
                 </dl>
                 <p data-testid="backup-status" class=move || if backed_up().is_some() { "ok-text" } else { "warn" }>
                     {move || match backed_up() {
-                        Some(at) => {
-                            let lang = lang.get();
-                            // A training key's note is the domain's Vietnamese words.
-                            let at = at.replace(NO_BACKUP_NEEDED, t(lang, "tập huấn: không cần sao lưu"));
-                            tf(lang, "Đã lưu tệp sao lưu khóa ({}).", &[&at])
-                        }
+                        // A training key needs no backup: none was saved, none is said to be.
+                        Some(at) if at.contains(NO_BACKUP_NEEDED) => t(lang.get(), "Khóa tập huấn: không cần tệp sao lưu.").to_string(),
+                        Some(at) => tf(lang.get(), "Đã lưu tệp sao lưu khóa ({}).", &[&at]),
                         None => t(lang.get(), "Chưa lưu tệp sao lưu khóa. Phải lưu trước lần xuất đầu tiên.").to_string(),
                     }}
                 </p>

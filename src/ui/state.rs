@@ -154,8 +154,31 @@ fn seed_training(
     );
 }
 
+/// Why the workspace was not switched.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SwitchError {
+    /// The reload would drop a change the device could not take.
+    #[error(transparent)]
+    Unsaved(#[from] Unsaved),
+    #[error(transparent)]
+    Save(#[from] SaveError),
+}
+
+impl crate::domain::lang::Bilingual for SwitchError {
+    fn message_en(&self) -> String {
+        match self {
+            Self::Unsaved(e) => e.message_en(),
+            Self::Save(e) => e.message_en(),
+        }
+    }
+}
+
 /// Switches to the training workspace (or back) and reloads the page. Real data is not touched.
-pub fn switch_workspace(to: Workspace) -> Result<(), SaveError> {
+/// Refused while a change on screen is unsaved (`session`'s save error): the reload would drop it.
+pub fn switch_workspace(to: Workspace, session: &Session) -> Result<(), SwitchError> {
+    if session.save_error.with_untracked(Option::is_some) {
+        return Err(Unsaved.into());
+    }
     storage::choose_workspace(to)?;
     super::browser::reload();
     Ok(())

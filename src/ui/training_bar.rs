@@ -16,7 +16,7 @@ pub fn TrainingBar() -> impl IntoView {
     let confirm_reset = RwSignal::new(false);
     let error: RwSignal<Option<String>> = RwSignal::new(None);
     let leave = move |_| {
-        if let Err(e) = switch_workspace(Workspace::Real) {
+        if let Err(e) = switch_workspace(Workspace::Real, &session) {
             error.set(Some(e.message(lang.get_untracked())));
         }
     };

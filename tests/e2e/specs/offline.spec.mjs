@@ -47,7 +47,7 @@ test('after one visit the app reloads, works, keeps changes and exports with the
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Xuất tệp kết quả' }).click();
   const file = await download;
-  expect(file.suggestedFilename()).toMatch(/^tu-danh-gia_chi-bo-thon-tap-huan_2026-Q4\.json$/);
+  expect(file.suggestedFilename()).toMatch(/^tap-huan_tu-danh-gia_chi-bo-thon-tap-huan_2026-Q4\.json$/);
   const text = readFileSync(await file.path(), 'utf8');
   expect(JSON.parse(text).proof.cryptosuite).toBe('eddsa-jcs-2022');
 

@@ -62,6 +62,10 @@ test('an unsaved change stays flagged until it is saved, and nothing that would 
   // A drafts backup would lack it: refused too.
   await page.getByRole('button', { name: 'Lưu tệp sao lưu dữ liệu' }).click();
   await expect(page.getByText('tệp sao lưu sẽ thiếu nó')).toBeVisible();
+  // So would entering training (a reload).
+  await page.getByTestId('enter-training').click();
+  await expect(page.locator('.app-header [role="alert"]')).toContainText('chưa lưu được');
+  await expect(page.getByTestId('training-mark')).toHaveCount(0);
 
   // Space is back: the next edit saves it, and the quarter can be left.
   await page.evaluate(() => window.__spaceIsBack());

@@ -34,8 +34,21 @@ test('training round trip: enter, fill, export, the district flags it, demo file
   const file = await download;
   const path = `${OUT}/${file.suggestedFilename()}`;
   await file.saveAs(path);
+  expect(file.suggestedFilename()).toMatch(/^tap-huan_tu-danh-gia_/);
+  await expect(page.getByTestId('export-message')).toContainText('cấp trên nhận sẽ không tính');
   const doc = JSON.parse(readFileSync(path, 'utf8'));
   expect(doc.credentialSubject.training).toBe(true);
+  await expect(page.getByTestId('backup-status')).toHaveText('Khóa tập huấn: không cần tệp sao lưu.');
+
+  // A backup of the practice key is marked as such, and the real side will refuse it.
+  await page.getByLabel('Mật khẩu cho tệp sao lưu').fill('mật khẩu tập huấn 2026');
+  await page.getByLabel('Nhập lại mật khẩu').fill('mật khẩu tập huấn 2026');
+  const keyDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Lưu tệp sao lưu khóa' }).click();
+  const keyFile = await keyDownload;
+  expect(keyFile.suggestedFilename()).toMatch(/^tap-huan_khoa-ky_/);
+  const keyPath = `${OUT}/training-key.json`;
+  await keyFile.saveAs(keyPath);
   expect(doc.credentialSubject.cell.name).toBe('Chi bộ Thôn Tập Huấn');
 
   // The (training) district view flags it and never counts it.
@@ -67,6 +80,12 @@ test('training round trip: enter, fill, export, the district flags it, demo file
   await expect(page.getByTestId('training-mark')).toHaveCount(0);
   await expect(page.getByLabel('Tên chi bộ')).toHaveValue('Chi bộ Thôn Đông Hà');
   expect(await realData(page)).toEqual(before);
+  await page.getByText('Khôi phục khóa từ tệp sao lưu').click();
+  await page.getByLabel('Tệp sao lưu khóa').setInputFiles(keyPath);
+  await page.getByLabel('Mật khẩu của tệp').fill('mật khẩu tập huấn 2026');
+  await page.getByRole('button', { name: 'Khôi phục', exact: true }).click();
+  await expect(page.getByTestId('restore-message')).toContainText('chế độ tập huấn');
+  await expect(page.getByTestId('key-did')).toHaveCount(0);
   await page.getByRole('link', { name: 'Cấp trên tổng hợp' }).click();
   await expect(page.getByTestId('status-counts')).toContainText('Tất cả: 0');
 });
