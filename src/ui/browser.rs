@@ -98,6 +98,26 @@ pub fn replace_location(url: &str) {
     }
 }
 
+/// Moves the keyboard focus to the element `id` once the views have caught up with the change
+/// just made (the element may be about to appear). An action that removes the focused button
+/// (a delete, a confirmation swapped for its question) would otherwise leave the keyboard and
+/// screen reader at the top of the page. A heading given the focus needs `tabindex="-1"`.
+pub fn focus_soon(id: impl Into<String>) {
+    let id = id.into();
+    leptos::prelude::set_timeout(
+        move || {
+            let el = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&id))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(el) = el {
+                let _ = el.focus();
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
 /// Reloads the page (switching workspace rebuilds every view from the other workspace's data).
 pub fn reload() {
     if let Some(w) = web_sys::window() {

@@ -1,6 +1,7 @@
 //! The quarter's table: filter, sort, the district's own rating and note, CSV export, missing
 //! cells, and clearing the quarter.
 
+use super::browser::focus_soon;
 use super::session::Session;
 use crate::domain::training::download_name;
 use leptos::prelude::*;
@@ -65,7 +66,7 @@ pub fn DistrictTable(selected: RwSignal<Option<usize>>) -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="table-title">
-            <h2 id="table-title">{move || t(lang.get(), "Tổng hợp theo quý")}</h2>
+            <h2 id="table-title" tabindex="-1">{move || t(lang.get(), "Tổng hợp theo quý")}</h2>
             <div class="row">
                 <div class="field">
                     <label for="district-year">{move || t(lang.get(), "Năm")}</label>
@@ -151,7 +152,10 @@ pub fn DistrictTable(selected: RwSignal<Option<usize>>) -> impl IntoView {
                                                     d.set_review(k2.clone(), Review { rating, note });
                                                 }/>
                                         </td>
-                                        <td><button type="button" class="small-btn" on:click=move |_| selected.set(Some(index))>{move || t(lang.get(), "Xem")}</button></td>
+                                        <td><button type="button" class="small-btn" on:click=move |_| {
+                                            selected.set(Some(index));
+                                            focus_soon("detail-title");
+                                        }>{move || t(lang.get(), "Xem")}</button></td>
                                     </tr>
                                 }
                             }

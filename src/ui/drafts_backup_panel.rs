@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 
 use super::browser::{download, local_date, now_iso, read_text, take_chosen_files, today};
 use super::i18n::{t, tf, Bilingual, Language};
-use super::signing_key_panel::{outcome_view, Outcome};
+use super::outcome_message::{Outcome, OutcomeMessage};
 use super::state::Store;
 use crate::domain::date::display_date;
 use crate::domain::drafts_backup::{
@@ -202,7 +202,7 @@ pub fn DraftsBackupPanel() -> impl IntoView {
             <h2 id="drafts-backup-title">{move || t(lang.get(), "Sao lưu dữ liệu chấm điểm")}</h2>
             <p class="muted small">{move || t(lang.get(), "Thông tin chi bộ và mọi quý đã chấm trên thiết bị này, trong một tệp: để chuyển sang máy khác, hoặc phòng khi trình duyệt xoá dữ liệu. Tệp không có chữ ký và không có khóa ký (khóa có tệp sao lưu riêng); tệp có tên bí thư, nên đừng gửi cho cấp trên.")}</p>
             <button type="button" on:click=save>{move || t(lang.get(), "Lưu tệp sao lưu dữ liệu")}</button>
-            {outcome_view(save_msg, "drafts-save-message")}
+            <OutcomeMessage message=save_msg testid="drafts-save-message"/>
             <div class="field">
                 <label for="drafts-file">{move || t(lang.get(), "Khôi phục từ tệp sao lưu dữ liệu")}</label>
                 <input id="drafts-file" type="file" accept=".json,application/json" on:change=choose/>
@@ -233,7 +233,7 @@ pub fn DraftsBackupPanel() -> impl IntoView {
                     </div>
                 }
             })}
-            {outcome_view(restore_msg, "drafts-restore-message")}
+            <OutcomeMessage message=restore_msg testid="drafts-restore-message"/>
         </section>
     }
 }

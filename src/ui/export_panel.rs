@@ -5,6 +5,7 @@ use leptos::task::spawn_local;
 
 use super::browser::{can_share_file, download, now_iso, random, share_file};
 use super::i18n::{t, tf, Bilingual, Language};
+use super::outcome_message::OutcomeMessage;
 use super::print_report::{print_now, Printing};
 use super::state::Store;
 use crate::domain::canonical::sha256_hex;
@@ -133,10 +134,7 @@ pub fn ExportPanel() -> impl IntoView {
                     <button type="button" on:click=share>{move || t(lang.get(), "Chia sẻ tệp…")}</button>
                 </Show>
             </div>
-            {move || message.get().map(|r| match r {
-                Ok(t) => view! { <p class="notice ok" role="status" data-testid="export-message">{t}</p> }.into_any(),
-                Err(t) => view! { <p class="notice error" role="alert" data-testid="export-message">{t}</p> }.into_any(),
-            })}
+            <OutcomeMessage message=message testid="export-message"/>
         </section>
     }
 }

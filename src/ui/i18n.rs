@@ -311,7 +311,6 @@ fn english(vi: &str) -> Option<&'static str> {
         // loss_chart.rs
         "Tiêu chí bị trừ điểm nhiều nhất" => "Criteria losing the most points",
         "Chưa có dữ liệu." => "No data yet.",
-        "Điểm bị trừ theo tiêu chí" => "Points lost per criterion",
         // meeting_sheet.rs
         "Tháng {} · {}" => "Month {} · {}",
         "{} điểm · {}" => "{} points · {}",
@@ -379,7 +378,6 @@ fn english(vi: &str) -> Option<&'static str> {
         "Các buổi sinh hoạt" => "Meetings",
         // rating_chart.rs
         "Phân bố xếp loại" => "Ratings",
-        "Số chi bộ theo xếp loại" => "Number of cells per rating",
         // registry_panel.rs
         "Đã lưu khóa của «{}»." => "Saved the key of «{}».",
         "Không lưu được: {}." => "Could not save: {}.",

@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use super::browser::{chosen_files, dropped_files, now_iso};
 use super::district_state::District;
 use super::i18n::{t, tf, Bilingual, Label, Language};
+use super::outcome_message::OutcomeMessage;
 use super::show_more::{first_rows, ShowMore, PAGE};
 use crate::domain::district::collection::{is_result_file_name, Outcome, Reason, Status};
 use crate::domain::district::registry::{offered_valid_from, RegistryEntry};
@@ -168,21 +169,20 @@ pub fn ImportPanel() -> impl IntoView {
             // each chunk made the browser lay out and paint the whole page (a third of the
             // page's time during a 5,000-file import).
             {move || importing.get().then(|| view! {
-                <p role="status" data-testid="import-progress">
+                // Not a live region: it changes with every chunk, which a screen reader would read
+                // out each time; the import's end is announced by its message.
+                <p data-testid="import-progress">
                     <progress max=move || progress().1 value=move || progress().0></progress>
                     {move || tf(lang.get(), " Đang kiểm tra {}/{} tệp…", &[&progress().0, &progress().1])}
                 </p>
             })}
-            {move || d.message.get().map(|r| match r {
-                Ok(t) => view! { <p class="notice ok" role="status" data-testid="district-message">{t}</p> }.into_any(),
-                Err(t) => view! { <p class="notice error" role="alert" data-testid="district-message">{t}</p> }.into_any(),
-            })}
+            <OutcomeMessage message=d.message testid="district-message"/>
             <ul class="chips" data-testid="status-counts">
-                <li><button type="button" class:active=move || filter.get().is_none() on:click=move |_| filter.set(None)>
+                <li><button type="button" class:active=move || filter.get().is_none() aria-pressed=move || if filter.get().is_none() { "true" } else { "false" } on:click=move |_| filter.set(None)>
                     {move || tf(lang.get(), "Tất cả: {}", &[&d.files.with(Vec::len)])}
                 </button></li>
                 {move || counts().into_iter().map(|(s, n)| view! {
-                    <li><button type="button" data-status=s.id() class:active=move || filter.get() == Some(s) on:click=move |_| filter.set(Some(s))>
+                    <li><button type="button" data-status=s.id() class:active=move || filter.get() == Some(s) aria-pressed=move || if filter.get() == Some(s) { "true" } else { "false" } on:click=move |_| filter.set(Some(s))>
                         {move || format!("{}: {n}", s.label(lang.get()))}
                     </button></li>
                 }).collect_view()}

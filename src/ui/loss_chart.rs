@@ -25,8 +25,15 @@ pub fn LossChart() -> impl IntoView {
                 }
                 let bars = bar_lengths(&top.iter().map(|l| l.lost).collect::<Vec<_>>(), FULL);
                 let height = 26 * top.len() as u32 + 4;
+                // The same figures as a list: read by screen readers, and shown instead of the
+                // bars on a phone, where the picture's labels would shrink to ~7 px.
                 view! {
-                    <svg viewBox=format!("0 0 560 {height}") role="img" aria-label=t(lang, "Điểm bị trừ theo tiêu chí")>
+                    <ul class="chart-list" data-testid="loss-list">
+                        {top.iter().map(|l| view! {
+                            <li><span lang="vi">{l.title.clone()}</span>{format!(": −{} ({})", l.lost, decimal(lang, crate::domain::report::format_permille(u64::from(l.permille()))))}</li>
+                        }).collect_view()}
+                    </ul>
+                    <svg viewBox=format!("0 0 560 {height}") aria-hidden="true" class="wide-only">
                         {top.into_iter().zip(bars).zip((0u32..).step_by(26)).map(|((l, w), y)| view! {
                             <g>
                                 <text x="0" y=y + 16 class="chart-label" lang="vi">{l.title.chars().take(48).collect::<String>()}</text>

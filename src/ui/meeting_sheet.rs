@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::browser::focus_soon;
 use super::facts_form::FactsForm;
 use super::i18n::{t, tf, Label, Language};
 use super::meeting_summary::MeetingSummary;
@@ -99,12 +100,21 @@ pub fn MeetingSheet(meeting_id: u32) -> impl IntoView {
                     </select>
                 </div>
                 <Show when=move || confirm_remove.get() fallback=move || view! {
-                    <button type="button" class="danger" on:click=move |_| confirm_remove.set(true)>{move || t(lang.get(), "Xoá buổi này")}</button>
+                    <button type="button" class="danger" id=format!("m{meeting_id}-remove") on:click=move |_| {
+                        confirm_remove.set(true);
+                        focus_soon(format!("m{meeting_id}-remove-yes"));
+                    }>{move || t(lang.get(), "Xoá buổi này")}</button>
                 }>
                     <span class="confirm" role="alert">
                         {move || t(lang.get(), "Xoá buổi sinh hoạt này cùng mọi số liệu đã nhập?")}
-                        <button type="button" class="danger" on:click=move |_| store.edit(|r| r.remove_meeting(meeting_id))>{move || t(lang.get(), "Xoá hẳn")}</button>
-                        <button type="button" on:click=move |_| confirm_remove.set(false)>{move || t(lang.get(), "Huỷ")}</button>
+                        <button type="button" class="danger" id=format!("m{meeting_id}-remove-yes") on:click=move |_| {
+                            store.edit(|r| r.remove_meeting(meeting_id));
+                            focus_soon("meetings-title");
+                        }>{move || t(lang.get(), "Xoá hẳn")}</button>
+                        <button type="button" on:click=move |_| {
+                            confirm_remove.set(false);
+                            focus_soon(format!("m{meeting_id}-remove"));
+                        }>{move || t(lang.get(), "Huỷ")}</button>
                     </span>
                 </Show>
             </div>

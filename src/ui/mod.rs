@@ -24,6 +24,7 @@ pub mod meeting_summary;
 pub mod narrative_form;
 pub mod notice_banner;
 pub mod offline_status;
+pub mod outcome_message;
 pub mod print_report;
 pub mod progress_bar;
 pub mod pwa;

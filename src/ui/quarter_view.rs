@@ -50,12 +50,12 @@ pub fn QuarterView() -> impl IntoView {
                 view! {
                     <section class="quarter" aria-labelledby="quarter-title">
                         <div class="card">
-                            <h2 id="quarter-title" data-testid="quarter-title">{move || tf(lang.get(), "Tự đánh giá quý {}/{}", &[&q.quarter(), &q.year()])}</h2>
+                            <h2 id="quarter-title" data-testid="quarter-title" tabindex="-1">{move || tf(lang.get(), "Tự đánh giá quý {}/{}", &[&q.quarter(), &q.year()])}</h2>
                             <p class="rubric-name" lang="vi">{title}</p>
                             <p class="muted small">{reference}</p>
                             <ProgressBar progress=progress label=move || t(lang.get(), "Tiến độ cả quý")/>
                         </div>
-                        <h3 class="section-title">{move || t(lang.get(), "Các buổi sinh hoạt")}</h3>
+                        <h3 class="section-title" id="meetings-title" tabindex="-1">{move || t(lang.get(), "Các buổi sinh hoạt")}</h3>
                         <For
                             each=move || store.record.with(|r| r.as_ref().map(|r| r.meetings.iter().map(|m| (r.quarter, m.id)).collect::<Vec<_>>()).unwrap_or_default())
                             key=|k| *k

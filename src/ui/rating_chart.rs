@@ -20,8 +20,12 @@ pub fn RatingChart() -> impl IntoView {
                 let lang = lang.get();
                 let counts: Vec<u32> = table.distribution.iter().map(|x| x.1).collect();
                 let bars = bar_lengths(&counts, FULL);
+                // The figures as text for screen readers (a picture's bars say nothing to them).
                 view! {
-                    <svg viewBox="0 0 360 130" role="img" aria-label=t(lang, "Số chi bộ theo xếp loại")>
+                    <ul class="sr-only">
+                        {table.distribution.iter().map(|(r, n)| view! { <li>{format!("{}: {n}", r.label(lang))}</li> }).collect_view()}
+                    </ul>
+                    <svg viewBox="0 0 360 130" aria-hidden="true">
                         {table.distribution.iter().zip(bars).zip((0u32..).step_by(30)).map(|(((r, n), w), y)| view! {
                             <g>
                                 <text x="0" y=y + 18 class="chart-label">{r.label(lang)}</text>

@@ -1,5 +1,6 @@
 //! The district's key registry: list, add/edit, remove, import and export (CSV, JSON).
 
+use super::outcome_message::OutcomeMessage;
 use super::session::Session;
 use crate::domain::training::download_name;
 use leptos::prelude::*;
@@ -172,10 +173,7 @@ pub fn RegistryPanel() -> impl IntoView {
                 </div>
             </div>
             <button type="button" class="primary" on:click=save>{move || t(lang.get(), "Lưu vào danh bạ")}</button>
-            {move || msg.get().map(|r| match r {
-                Ok(t) => view! { <p class="notice ok" role="status" data-testid="registry-message">{t}</p> }.into_any(),
-                Err(t) => view! { <p class="notice error" role="alert" data-testid="registry-message">{t}</p> }.into_any(),
-            })}
+            <OutcomeMessage message=msg testid="registry-message"/>
         </section>
     }
 }

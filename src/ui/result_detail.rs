@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::browser::focus_soon;
 use super::district_state::District;
 use super::i18n::{decimal, shortfall_code, t, tf, Bilingual, Label, Language};
 use crate::domain::district::aggregate::shortfall_vi;
@@ -54,7 +55,7 @@ pub fn ResultDetail(selected: RwSignal<Option<usize>>) -> impl IntoView {
             Err(e) => view! {
                 <section class="card detail" data-testid="result-detail">
                     <p class="error" role="alert">{e.message(lang.get())}</p>
-                    <button type="button" on:click=move |_| selected.set(None)>{t(lang.get(), "Đóng")}</button>
+                    <button type="button" on:click=move |_| { selected.set(None); focus_soon("table-title"); }>{t(lang.get(), "Đóng")}</button>
                 </section>
             }
             .into_any(),
@@ -65,8 +66,8 @@ pub fn ResultDetail(selected: RwSignal<Option<usize>>) -> impl IntoView {
             };
             view! {
                 <section class="card detail" aria-labelledby="detail-title" data-testid="result-detail">
-                    <h2 id="detail-title">{tf(lang, "{} — quý {}/{}", &[&s.cell.name, &s.quarter.quarter(), &s.quarter.year()])}</h2>
-                    <button type="button" on:click=move |_| selected.set(None)>{t(lang, "Đóng")}</button>
+                    <h2 id="detail-title" tabindex="-1">{tf(lang, "{} — quý {}/{}", &[&s.cell.name, &s.quarter.quarter(), &s.quarter.year()])}</h2>
+                    <button type="button" on:click=move |_| { selected.set(None); focus_soon("table-title"); }>{t(lang, "Đóng")}</button>
                     <p>{tf(lang, "{} · {} · {} đảng viên chính thức, {} dự bị, {} miễn sinh hoạt",
                         &[&s.cell.cell_type.label(lang), &s.cell.parent_committee, &s.cell.members_official, &s.cell.members_probationary, &s.cell.members_exempt])}</p>
                     <p>{tf(lang, "Khóa {} · ký lúc {} · bộ tiêu chí {} v{}", &[&fp, &created, &s.rubric.id, &s.rubric.version])}</p>

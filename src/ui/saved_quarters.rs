@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::browser::focus_soon;
 use super::i18n::{t, tf, Bilingual, Language};
 use super::state::Store;
 use crate::domain::quarter::QuarterId;
@@ -17,7 +18,7 @@ pub fn SavedQuarters() -> impl IntoView {
     let refused: RwSignal<Option<String>> = RwSignal::new(None);
     view! {
         <section class="card" aria-labelledby="saved-title">
-            <h2 id="saved-title">{move || t(lang.get(), "Các quý đã lưu trên thiết bị")}</h2>
+            <h2 id="saved-title" tabindex="-1">{move || t(lang.get(), "Các quý đã lưu trên thiết bị")}</h2>
             <Show
                 when=move || store.quarters.with(|q| !q.is_empty())
                 fallback=move || view! { <p class="muted">{move || t(lang.get(), "Chưa có quý nào.")}</p> }
@@ -30,13 +31,23 @@ pub fn SavedQuarters() -> impl IntoView {
                             {move || if open_quarter() == Some(q) {
                                 view! { <span class="badge">{move || t(lang.get(), "đang mở")}</span> }.into_any()
                             } else {
-                                view! { <button type="button" on:click=move |_| refused.set(store.open_quarter(q, None).err().map(|e| e.message(lang.get_untracked())))>{move || t(lang.get(), "Mở")}</button> }.into_any()
+                                view! { <button type="button" on:click=move |_| {
+                                    let result = store.open_quarter(q, None);
+                                    if result.is_ok() {
+                                        // The button is gone with the quarter it opened.
+                                        focus_soon("quarter-title");
+                                    }
+                                    refused.set(result.err().map(|e| e.message(lang.get_untracked())));
+                                }>{move || t(lang.get(), "Mở")}</button> }.into_any()
                             }}
                             <Show
                                 when=move || confirming.get() == Some(q)
                                 fallback=move || {
                                     view! {
-                                        <button type="button" class="danger" on:click=move |_| confirming.set(Some(q))>
+                                        <button type="button" class="danger" id=format!("saved-{q}-delete") on:click=move |_| {
+                                            confirming.set(Some(q));
+                                            focus_soon(format!("saved-{q}-yes"));
+                                        }>
                                             {move || t(lang.get(), "Xoá")}
                                         </button>
                                     }
@@ -47,14 +58,19 @@ pub fn SavedQuarters() -> impl IntoView {
                                     <button
                                         type="button"
                                         class="danger"
+                                        id=format!("saved-{q}-yes")
                                         on:click=move |_| {
                                             confirming.set(None);
+                                            focus_soon("saved-title");
                                             refused.set(store.delete_quarter(q).err().map(|e| e.message(lang.get_untracked())));
                                         }
                                     >
                                         {move || t(lang.get(), "Xoá hẳn")}
                                     </button>
-                                    <button type="button" on:click=move |_| confirming.set(None)>{move || t(lang.get(), "Huỷ")}</button>
+                                    <button type="button" on:click=move |_| {
+                                        confirming.set(None);
+                                        focus_soon(format!("saved-{q}-delete"));
+                                    }>{move || t(lang.get(), "Huỷ")}</button>
                                 </span>
                             </Show>
                         </li>

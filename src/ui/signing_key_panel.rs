@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 
 use super::browser::{chosen_files, copy_text, download, now_iso, random, read_text};
 use super::i18n::{t, tf, Bilingual, Language};
+use super::outcome_message::{Outcome, OutcomeMessage};
 use super::state::Store;
 use crate::domain::cell_key::CellKey;
 use crate::domain::key_backup::{
@@ -15,23 +16,6 @@ use crate::domain::key_backup::{
 };
 use crate::domain::slug::slug;
 use crate::domain::training::NO_BACKUP_NEEDED;
-
-/// A message under a form: `Ok` text is a success, `Err` text a problem.
-pub(super) type Outcome = RwSignal<Option<Result<String, String>>>;
-
-/// The message of an [`Outcome`], as a status or an alert (the chunk's forms share it).
-pub(super) fn outcome_view(o: Outcome, testid: &'static str) -> impl IntoView {
-    move || {
-        o.get().map(|r| match r {
-            Ok(t) => {
-                view! { <p class="notice ok" role="status" data-testid=testid>{t}</p> }.into_any()
-            }
-            Err(t) => {
-                view! { <p class="notice error" role="alert" data-testid=testid>{t}</p> }.into_any()
-            }
-        })
-    }
-}
 
 /// Key identity, backup, restore and replace.
 #[component]
@@ -261,7 +245,7 @@ pub fn SigningKeyPanel() -> impl IntoView {
                     </div>
                 </div>
                 <button type="button" class="primary" prop:disabled=busy on:click=save_backup>{move || t(lang.get(), "Lưu tệp sao lưu khóa")}</button>
-                {outcome_view(backup_msg, "backup-message")}
+                <OutcomeMessage message=backup_msg testid="backup-message"/>
             </Show>
             <details class="sub">
                 <summary><h3>{move || t(lang.get(), "Khôi phục khóa từ tệp sao lưu")}</h3></summary>
@@ -282,7 +266,7 @@ pub fn SigningKeyPanel() -> impl IntoView {
                     </label>
                 </Show>
                 <button type="button" prop:disabled=busy on:click=restore>{move || t(lang.get(), "Khôi phục")}</button>
-                {outcome_view(restore_msg, "restore-message")}
+                <OutcomeMessage message=restore_msg testid="restore-message"/>
             </details>
             <Show when=move || did().is_some()>
                 <details class="sub">
@@ -296,7 +280,7 @@ pub fn SigningKeyPanel() -> impl IntoView {
                     <button type="button" class="danger" on:click=replace>{move || t(lang.get(), "Tạo khóa mới thay thế")}</button>
                 </details>
             </Show>
-            {outcome_view(replace_msg, "key-message")}
+            <OutcomeMessage message=replace_msg testid="key-message"/>
         </section>
     }
 }

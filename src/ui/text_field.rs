@@ -44,7 +44,9 @@ pub fn TextField(
                 }
                 on:blur=move |_| reached.set(true)
             />
-            <p class="field-msg" id=msg_id aria-live="polite">
+            // Not a live region: a sum re-announced at each keystroke drowns the typing. The
+            // message is the input's description (read with it) and `aria-invalid` marks it.
+            <p class="field-msg" id=msg_id>
                 {move || error.get().unwrap_or_else(|| hint.get().to_string())}
             </p>
         </div>

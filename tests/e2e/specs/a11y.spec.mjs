@@ -104,4 +104,47 @@ test('no screen is wider than a small phone (360 px): wide tables scroll inside 
   await expect(page.getByTestId('district-message')).toContainText('Đã nhận 15 tệp');
   await expect(page.getByTestId('district-table')).toBeVisible();
   expect(await overflow()).toBe(0);
+  // On a phone the criteria losing most points are a list, not a picture of 7 px labels.
+  await expect(page.getByTestId('loss-list')).toBeVisible();
+  await expect(page.getByTestId('loss-chart').locator('svg')).toBeHidden();
+});
+
+test('after a delete, a confirmation or its cancel, the keyboard focus lands on what comes next', async ({ page }) => {
+  await openApp(page);
+  await setUpCell(page);
+  const sheet = await openMeeting(page, 2);
+  await sheet.getByRole('button', { name: 'Xoá buổi này' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(sheet.getByRole('button', { name: 'Xoá hẳn' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter'); // Huỷ
+  await expect(sheet.getByRole('button', { name: 'Xoá buổi này' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(sheet.getByRole('button', { name: 'Xoá hẳn' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('meeting-2')).toHaveCount(0);
+  await expect(page.locator('#meetings-title')).toBeFocused();
+  // In the red header the focus ring is white, not blue on red.
+  await page.getByRole('link', { name: 'Cấp trên tổng hợp' }).focus();
+  const ring = await page.evaluate(() => getComputedStyle(document.activeElement).outlineColor);
+  expect(ring).toBe('rgb(255, 255, 255)');
+});
+
+test('on the district page small buttons and filter chips are still 44 px high, and chips say which is on', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('enter-training').click();
+  await page.getByRole('link', { name: 'Cấp trên tổng hợp' }).click();
+  await page.getByRole('button', { name: 'Tạo và nhận tệp mẫu' }).click();
+  await expect(page.getByTestId('district-message')).toContainText('Đã nhận 15 tệp');
+  const small = await page.evaluate(() => [...document.querySelectorAll('button')]
+    .map((b) => [b.textContent.trim().slice(0, 20), b.getBoundingClientRect()])
+    .filter(([, r]) => r.height > 0 && r.height < 44)
+    .map(([t, r]) => `${t} ${Math.round(r.height)}`));
+  expect(small).toEqual([]);
+  const all = page.getByTestId('status-counts').getByRole('button').first();
+  await expect(all).toHaveAttribute('aria-pressed', 'true');
+  const valid = page.getByTestId('status-counts').locator('button[data-status="valid"]');
+  await valid.click();
+  await expect(valid).toHaveAttribute('aria-pressed', 'true');
+  await expect(all).toHaveAttribute('aria-pressed', 'false');
 });
