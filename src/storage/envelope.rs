@@ -57,6 +57,9 @@ pub enum DecodeError {
     /// An older schema this build has no migration for.
     #[error("dữ liệu sai cấu trúc: lược đồ {0} không được hỗ trợ")]
     UnsupportedSchema(u32),
+    /// Readable, but not what its key holds (a quarter's record under another quarter's key).
+    #[error("bản ghi của một quý khác")]
+    Misplaced,
 }
 
 impl Bilingual for DecodeError {
@@ -71,6 +74,7 @@ impl Bilingual for DecodeError {
             Self::UnsupportedSchema(n) => {
                 format!("the data has the wrong structure: schema {n} is not supported")
             }
+            Self::Misplaced => "the record of another quarter".into(),
         }
     }
 }
@@ -215,6 +219,7 @@ mod tests {
                 NewerSchema(9),
                 BadData("invalid type: integer `3`, expected a string".into()),
                 UnsupportedSchema(0),
+                Misplaced,
             ],
             |e| match e {
                 NotJson => 0,
@@ -222,6 +227,7 @@ mod tests {
                 NewerSchema(_) => 2,
                 BadData(_) => 3,
                 UnsupportedSchema(_) => 4,
+                Misplaced => 5,
             },
         );
     }

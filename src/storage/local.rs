@@ -109,14 +109,10 @@ pub fn peek<T: DeserializeOwned>(key: Key) -> Result<Option<T>, SetAside> {
 /// Sets aside the value stored under `key` although it was readable, because it is not what the
 /// key should hold (a quarter's record naming another quarter): kept and reported, as
 /// unreadable data is.
-pub fn set_aside_misplaced(key: Key, what: &str) -> Option<SetAside> {
+pub fn set_aside_misplaced(key: Key) -> Option<SetAside> {
     let name = key.name_in(workspace());
     let raw = raw_get(&name)?;
-    Some(set_aside(
-        &name,
-        &raw,
-        DecodeError::BadData(what.to_string()),
-    ))
+    Some(set_aside(&name, &raw, DecodeError::Misplaced))
 }
 
 fn freeze(name: &str, reason: DecodeError) -> SetAside {

@@ -325,8 +325,7 @@ impl Store {
             Ok(Some(_)) => {
                 // Readable, but another quarter's record: kept aside like unreadable data,
                 // never overwritten by the blank one started below.
-                if let Some(e) = storage::set_aside_misplaced(key, "bản ghi của một quý khác")
-                {
+                if let Some(e) = storage::set_aside_misplaced(key) {
                     self.notices.update(|n| n.push(e));
                 }
                 None

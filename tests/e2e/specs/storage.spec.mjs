@@ -54,3 +54,19 @@ test('a foreign value and a non-JSON value under our keys never crash the app', 
   await expect(page.getByTestId('quarter-title')).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('a quarter record found under another quarter\'s key is kept aside, not overwritten by a blank one', async ({ page }) => {
+  await openApp(page);
+  await setUpCell(page);
+  await page.getByLabel('Quý', { exact: true }).selectOption('3');
+  await page.getByRole('button', { name: 'Bắt đầu quý này' }).click();
+  await expect(page.getByTestId('quarter-title')).toHaveText('Tự đánh giá quý 3/2026');
+  const q3 = await page.evaluate(() => localStorage.getItem('chibo/v1/quarter/2026-Q3'));
+  await page.evaluate((v) => localStorage.setItem('chibo/v1/quarter/2026-Q4', v), q3);
+  await page.getByTestId('saved-quarters').locator('li', { hasText: 'Quý 4/2026' }).getByRole('button', { name: 'Mở' }).click();
+  await expect(page.getByTestId('quarter-title')).toHaveText('Tự đánh giá quý 4/2026');
+  await expect(page.getByTestId('storage-notice')).toContainText('bản ghi của một quý khác');
+  const kept = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('chibo/backup/')).map((k) => localStorage.getItem(k)));
+  expect(kept).toEqual([q3]);
+});
