@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::browser::focus_soon;
 use super::i18n::{t, tf, Language};
 use super::state::Store;
 use crate::storage::{self, keys::Key};
@@ -47,6 +48,8 @@ pub fn GuidePanel() -> impl IntoView {
         step.set(None);
         seen.set(true);
         let _ = storage::save(Key::GuideSeen, &true);
+        // The guide leaves with the focused button: on to the sheet it explained.
+        focus_soon("quarter-title");
     };
     let groups = move || {
         store

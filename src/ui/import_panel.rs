@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::browser::{chosen_files, dropped_files, now_iso};
+use super::browser::{chosen_files, dropped_files, focus_soon, now_iso};
 use super::district_state::District;
 use super::i18n::{t, tf, Bilingual, Label, Language};
 use super::outcome_message::OutcomeMessage;
@@ -140,11 +140,12 @@ pub fn ImportPanel() -> impl IntoView {
                     .map_err(|e| tf(lang, "Không đăng ký được: {}", &[&e.message(lang)])),
             ));
             confirming.set(None);
+            focus_soon("import-title");
         }
     };
     view! {
         <section class="card" aria-labelledby="import-title">
-            <h2 id="import-title">{move || t(lang.get(), "Nhận tệp kết quả")}</h2>
+            <h2 id="import-title" tabindex="-1">{move || t(lang.get(), "Nhận tệp kết quả")}</h2>
             <div
                 class="dropzone"
                 class:dragging=dragging
@@ -189,7 +190,7 @@ pub fn ImportPanel() -> impl IntoView {
             </ul>
             {move || confirming.get().map(|(cell, did, fp, _)| view! {
                 <div class="notice warning" role="alertdialog" aria-labelledby="confirm-key-title" data-testid="confirm-key">
-                    <h3 id="confirm-key-title">{move || t(lang.get(), "Xác nhận đăng ký khóa mới")}</h3>
+                    <h3 id="confirm-key-title" tabindex="-1">{move || t(lang.get(), "Xác nhận đăng ký khóa mới")}</h3>
                     <p>{move || tf(lang.get(), "Chi bộ: {}", &[&cell])}</p>
                     <p>{move || t(lang.get(), "Dấu vân tay: ")} <strong data-testid="confirm-fingerprint">{fp}</strong></p>
                     <p class="small"><code>{did}</code></p>
@@ -199,7 +200,10 @@ pub fn ImportPanel() -> impl IntoView {
                         <input id="confirm-from" type="date" prop:value=valid_from on:input=move |ev| valid_from.set(event_target_value(&ev))/>
                     </div>
                     <button type="button" class="primary" on:click=confirm>{move || t(lang.get(), "Xác nhận đăng ký")}</button>
-                    <button type="button" on:click=move |_| confirming.set(None)>{move || t(lang.get(), "Huỷ")}</button>
+                    <button type="button" on:click=move |_| {
+                        confirming.set(None);
+                        focus_soon("import-title");
+                    }>{move || t(lang.get(), "Huỷ")}</button>
                 </div>
             })}
             <div class="table-wrap" tabindex="0" role="region" aria-labelledby="import-title">
@@ -215,6 +219,7 @@ pub fn ImportPanel() -> impl IntoView {
                                     <button type="button" class="small-btn" on:click=move |_| {
                                         valid_from.set(offered_valid_from(&x.3, &now_iso()));
                                         confirming.set(Some(x.clone()));
+                                        focus_soon("confirm-key-title");
                                     }>{move || t(lang.get(), "Đăng ký khóa…")}</button>
                                 })}</td>
                             </tr>
