@@ -269,8 +269,29 @@ fn aggregate_takes_the_results_in_subfolders_and_nothing_else() {
         std::fs::rename(&f, ward.join(name)).unwrap();
     }
     std::fs::write(ward.join("desktop.ini"), "[.ShellClassInfo]").unwrap();
+    // Two empty files of the same name in two wards: two unreadable files, not one repeated.
+    let other = dir.join("phuong-2");
+    std::fs::create_dir_all(&other).unwrap();
+    std::fs::write(ward.join("ket-qua.json"), "").unwrap();
+    std::fs::write(other.join("ket-qua.json"), "").unwrap();
     let (code, out) = aggregate(&dir, &dir.join("registry.csv"), &["--json"]);
     assert_eq!(code, 0, "{out}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["rows"].as_array().map(Vec::len), Some(3), "{out}");
+    assert!(
+        out.contains("phuong-1/"),
+        "files are named by their path in the folder: {out}"
+    );
+    assert!(!out.contains("desktop.ini"), "{out}");
+    let unreadable: Vec<&str> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["status"] == "unreadable")
+        .map(|f| f["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        unreadable,
+        ["phuong-1/ket-qua.json", "phuong-2/ket-qua.json"]
+    );
 }

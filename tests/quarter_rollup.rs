@@ -239,3 +239,33 @@ fn a_quarter_record_survives_a_json_round_trip() {
     let back: QuarterRecord = serde_json::from_str(&text).unwrap();
     assert_eq!(back, rec);
 }
+
+#[test]
+fn a_tot_average_of_meetings_each_held_at_kha_is_pointed_out() {
+    let r = hd42();
+    let mut rec = quarter(&[(Regular, 10), (Regular, 11), (Thematic, 11), (Regular, 12)]);
+    let rep = quarter_report(&r, &rec, Officers::Committee);
+    assert_eq!(rep.rating, Some(Rating::Tot));
+    assert!(!rep.tot_without_a_tot_meeting(), "every meeting is Tốt");
+
+    // One member absent without reason at each regular meeting: attendance drops to its lowest
+    // level (−3), still ≥ 90 points, but Tốt needs full marks on attendance.
+    for m in rec.meetings.iter_mut().filter(|m| m.kind.is_regular()) {
+        m.facts.present = "19".into();
+        m.facts.absent_without_reason = "1".into();
+        m.facts.speakers = "19".into();
+    }
+    let rep = quarter_report(&r, &rec, Officers::Committee);
+    let regular: Vec<(u32, Rating)> = rep
+        .meetings
+        .iter()
+        .filter(|m| m.kind.is_regular())
+        .map(|m| (m.score.score, m.score.rating))
+        .collect();
+    assert!(
+        regular.iter().all(|&(s, r)| s >= 90 && r == Rating::Kha),
+        "{regular:?}"
+    );
+    assert_eq!(rep.rating, Some(Rating::Tot));
+    assert!(rep.tot_without_a_tot_meeting());
+}

@@ -163,7 +163,10 @@ mod cli {
                 let Ok(entry) = entry else { continue };
                 let path = entry.path();
                 if entry.file_type().is_ok_and(|t| t.is_dir()) {
-                    result_paths(&path, out)?;
+                    // A subfolder that cannot be listed is said, and the rest still counted.
+                    if let Err(e) = result_paths(&path, out) {
+                        eprintln!("bỏ qua thư mục: {e}");
+                    }
                 } else if path
                     .file_name()
                     .is_some_and(|n| is_result_file_name(&n.to_string_lossy()))
@@ -189,10 +192,13 @@ mod cli {
                         scope.spawn(move || {
                             part.iter()
                                 .flat_map(|p| {
+                                    // Named by its path in the folder: two `ket-qua.json` of
+                                    // two wards are two files.
                                     let name = p
-                                        .file_name()
-                                        .map(|n| n.to_string_lossy().into_owned())
-                                        .unwrap_or_default();
+                                        .strip_prefix(dir)
+                                        .unwrap_or(p)
+                                        .to_string_lossy()
+                                        .replace('\\', "/");
                                     if is_archive(&name) {
                                         return unpack_received(p, &name, catalog);
                                     }

@@ -150,7 +150,6 @@ impl FactsCheck {
     }
 }
 
-/// Checks the facts of a meeting held for `month` of `quarter`.
 /// Whether a meeting dated `date` is still to come on `today`. A warning only, kept out of the
 /// facts check: scores and verification must not depend on the day they are computed, and a
 /// planned date typed ahead is no error of the sheet.
@@ -158,6 +157,7 @@ pub fn not_held_yet(date: Option<NaiveDate>, today: NaiveDate) -> bool {
     date.is_some_and(|d| d > today)
 }
 
+/// Checks the facts of a meeting held for `month` of `quarter`.
 pub fn check_facts(raw: &RawFacts, quarter: QuarterId, month: u8) -> FactsCheck {
     let mut issues = Vec::new();
     let mut missing = Vec::new();

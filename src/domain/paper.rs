@@ -433,7 +433,9 @@ mod tests {
         let m = &p.meetings[at];
         let left_out = m.rows.iter().filter(|r| r.max == "—").count();
         assert!(left_out > 0);
-        assert!(m.rows.iter().all(|r| r.max != "0" || r.points == "0"));
+        // No row reads "0 of 0": what left the sheet is a dash in both columns.
+        assert!(!m.rows.iter().any(|r| r.max == "0"));
+        assert!(m.rows.iter().all(|r| (r.max == "—") == (r.points == "—")));
         assert_eq!(
             m.notes,
             vec![format!(
@@ -441,12 +443,21 @@ mod tests {
                 score.points, score.max, score.score
             )]
         );
-        // A regular sheet on the full scale has no such note.
-        assert!(p
+        // A started regular sheet on the full scale has no such note.
+        let regular = report
             .meetings
             .iter()
-            .filter(|m| m.rows.iter().all(|r| r.max != "—"))
-            .all(|m| m.notes.is_empty()));
+            .position(|m| m.kind == MeetingKind::Regular)
+            .unwrap_or_else(|| panic!("a regular meeting"));
+        let regular_id = report.meetings[regular].meeting_id;
+        record
+            .set_fact(regular_id, FactField::Date, "2026-10-05")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let report = quarter_report(&rubric, &record, profile.officers);
+        assert!(report.meetings[regular].shown_score().is_some());
+        let p = paper_report(&rubric, &record, &report, &profile, day(), false);
+        assert!(p.meetings[regular].rows.iter().all(|r| r.max != "—"));
+        assert!(p.meetings[regular].notes.is_empty());
     }
 
     #[test]

@@ -345,24 +345,6 @@ mod tests {
     }
 
     #[test]
-    fn a_tot_average_of_meetings_held_at_kha_is_pointed_out() {
-        let mut rep = QuarterReport {
-            meetings: Vec::new(),
-            shortfalls: Vec::new(),
-            regular_count: 0,
-            average_tenths: Some(950),
-            uncapped_rating: Some(Rating::Tot),
-            rating: Some(Rating::Tot),
-            progress: Progress::default(),
-            complete_meetings: 0,
-        };
-        // No regular meeting rated Tốt (here: none at all).
-        assert!(rep.tot_without_a_tot_meeting());
-        rep.rating = Some(Rating::Kha);
-        assert!(!rep.tot_without_a_tot_meeting());
-    }
-
-    #[test]
     fn tenths_and_permille_use_a_decimal_comma() {
         assert_eq!(format_tenths(895), "89,5");
         assert_eq!(format_tenths(1000), "100,0");

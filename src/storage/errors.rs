@@ -17,6 +17,9 @@ pub struct SetAside {
     /// left untouched and not written this session).
     pub backup_key: Option<String>,
     pub reason: DecodeError,
+    /// Left where it was on purpose, no copy tried: written by a newer version, or just written
+    /// by another tab ([`crate::storage::peek`]).
+    pub left_in_place: bool,
 }
 
 impl SetAside {
@@ -30,6 +33,10 @@ impl SetAside {
             None if matches!(self.reason, DecodeError::NewerSchema(_)) => format!(
                 "Dữ liệu «{}» do phiên bản mới hơn của ứng dụng ghi. Hãy tải lại trang để dùng phiên bản mới; phiên bản này sẽ không ghi đè mục đó.",
                 self.key
+            ),
+            None if self.left_in_place => format!(
+                "Dữ liệu «{}» vừa được ghi ở thẻ khác nhưng không đọc được ({}). Dữ liệu được để nguyên; trang này sẽ không ghi đè mục đó.",
+                self.key, self.reason
             ),
             None => format!(
                 "Dữ liệu đã lưu «{}» không đọc được ({}) và không sao lưu được (bộ nhớ đầy?). Mục này sẽ không được ghi đè trong phiên này.",
@@ -55,6 +62,10 @@ impl Bilingual for SetAside {
             ),
             None if matches!(self.reason, DecodeError::NewerSchema(_)) => format!(
                 "The data «{}» was written by a newer version of the app. Reload the page to use the new version; this version will not overwrite it.",
+                self.key
+            ),
+            None if self.left_in_place => format!(
+                "The data «{}» was just written in another tab but cannot be read ({reason}). It is left as it is; this page will not overwrite it.",
                 self.key
             ),
             None => format!(
@@ -127,6 +138,7 @@ mod tests {
             key: "chibo/v1/profile".into(),
             backup_key: Some("chibo/backup/chibo/v1/profile/1".into()),
             reason: DecodeError::NotJson,
+            left_in_place: false,
         };
         assert_eq!(
             with_backup.to_string(),
@@ -135,6 +147,7 @@ mod tests {
         let newer = SetAside {
             backup_key: None,
             reason: DecodeError::NewerSchema(2),
+            left_in_place: true,
             ..with_backup.clone()
         };
         assert!(newer.to_string().contains("phiên bản mới hơn"));
@@ -145,14 +158,22 @@ mod tests {
             ..with_backup.clone()
         };
         assert!(not_copied.to_string().contains("không sao lưu được"));
-        // Not an enum: the three cases are numbered by whether there is a backup and why not.
-        assert_translated(&[with_backup, newer, not_copied], |s| {
-            match (&s.backup_key, &s.reason) {
-                (Some(_), _) => 0,
-                (None, DecodeError::NewerSchema(_)) => 1,
-                (None, _) => 2,
-            }
-        });
+        let from_another_tab = SetAside {
+            left_in_place: true,
+            ..not_copied.clone()
+        };
+        assert!(from_another_tab.to_string().contains("thẻ khác"));
+        assert!(!from_another_tab.to_string().contains("bộ nhớ đầy"));
+        // Not an enum: the cases are numbered by whether there is a backup and why not.
+        assert_translated(
+            &[with_backup, newer, not_copied, from_another_tab],
+            |s| match (&s.backup_key, &s.reason, s.left_in_place) {
+                (Some(_), _, _) => 0,
+                (None, DecodeError::NewerSchema(_), _) => 1,
+                (None, _, false) => 2,
+                (None, _, true) => 3,
+            },
+        );
     }
 
     #[test]

@@ -121,6 +121,7 @@ fn freeze(name: &str, reason: DecodeError) -> SetAside {
         key: name.to_string(),
         backup_key: None,
         reason,
+        left_in_place: true,
     }
 }
 
@@ -149,6 +150,7 @@ fn set_aside(name: &str, raw: &str, reason: DecodeError) -> SetAside {
             key: name.to_string(),
             backup_key: Some(backup),
             reason,
+            left_in_place: false,
         }
     } else {
         FROZEN.with(|f| f.borrow_mut().insert(name.to_string()));
@@ -156,6 +158,7 @@ fn set_aside(name: &str, raw: &str, reason: DecodeError) -> SetAside {
             key: name.to_string(),
             backup_key: None,
             reason,
+            left_in_place: false,
         }
     }
 }

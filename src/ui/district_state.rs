@@ -348,7 +348,6 @@ impl District {
         self.lang.get_untracked()
     }
 
-    /// Shows a problem as the latest message.
     /// Reloads the registry or the reviews another tab wrote (`None`: it cleared everything).
     fn take_other_tab_change(&self, name: Option<String>) {
         let is = |key: Key| name.as_deref().is_none_or(|n| n == storage::name_of(key));
@@ -368,6 +367,7 @@ impl District {
         }
     }
 
+    /// Shows a problem as the latest message.
     fn problem(&self, e: &impl Bilingual) {
         self.message.set(Some(Err(e.message(self.lang()))));
     }

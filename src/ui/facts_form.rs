@@ -72,7 +72,7 @@ pub fn FactsForm(
                         on:input=move |ev| set(FactField::Date).run(event_target_value(&ev))
                         data-month=month
                     />
-                    <p class="field-msg" aria-live="polite">{move || issue(FactField::Date).get().unwrap_or_default()}</p>
+                    <p class="field-msg">{move || issue(FactField::Date).get().unwrap_or_default()}</p>
                     {move || not_held_yet(facts.with(|f| f.as_ref().and_then(|f| f.parsed.date)), today).then(|| view! {
                         <p class="warn small" data-testid="not-held-yet">{t(lang.get(), "Ngày này chưa đến: chỉ chấm và gửi buổi sinh hoạt đã họp.")}</p>
                     })}

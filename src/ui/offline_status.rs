@@ -16,7 +16,7 @@ pub fn UpdateBanner() -> impl IntoView {
     let refused = RwSignal::new(false);
     // Switching reloads the page: a change the device could not take lives only on the screen.
     let update = move |_| {
-        if session.save_error.with_untracked(Option::is_some) {
+        if session.unsaved() {
             refused.set(true);
         } else {
             pwa.update_now();

@@ -13,7 +13,8 @@ pub struct Session {
     /// Stored values that were unreadable and set aside (shown until dismissed, in the UI's
     /// language).
     pub notices: RwSignal<Vec<SetAside>>,
-    /// The last failed save, if the most recent save failed.
+    /// The failed save shown, while a write has failed and not been made good since (the
+    /// cell page's `Store` keeps it).
     pub save_error: RwSignal<Option<SaveError>>,
 }
 
@@ -25,6 +26,14 @@ impl Session {
             notices: RwSignal::new(Vec::new()),
             save_error: RwSignal::new(None),
         }
+    }
+
+    /// Whether a change on screen is not saved on the device yet, so a reload would lose it. A
+    /// value this session must not write ([`SaveError::Frozen`]) does not count: no wait makes
+    /// it good (the store shows such an error only when nothing else failed).
+    pub fn unsaved(&self) -> bool {
+        self.save_error
+            .with_untracked(|e| e.as_ref().is_some_and(|e| *e != SaveError::Frozen))
     }
 
     /// Whether this is the training workspace.

@@ -29,9 +29,17 @@ pub struct Settings {
 /// The loaded value, or `None` with the set-aside notice recorded.
 fn take<T>(loaded: Result<Option<T>, SetAside>, notices: &mut Vec<SetAside>) -> Option<T> {
     loaded.unwrap_or_else(|e| {
-        notices.push(e);
+        note(notices, e);
         None
     })
+}
+
+/// Records a notice, in place of an earlier one about the same stored value: a value read again
+/// (another tab writing it at each keystroke, a start-up that reads it twice) must not pile up
+/// alerts that all say the same.
+fn note(notices: &mut Vec<SetAside>, e: SetAside) {
+    notices.retain(|n| n.key != e.key);
+    notices.push(e);
 }
 
 /// Everything the views share. All fields are `Copy` handles.
@@ -116,8 +124,12 @@ fn seed_training(
     now: &str,
     notices: &mut Vec<SetAside>,
 ) {
-    if matches!(storage::load::<CellProfile>(Key::Profile), Ok(Some(_))) {
-        return;
+    match storage::load::<CellProfile>(Key::Profile) {
+        Ok(Some(_)) => return,
+        Ok(None) => {}
+        // Set aside (or, from a newer version, left in place): said, then seeded afresh where
+        // the key is free.
+        Err(e) => note(notices, e),
     }
     fn seed<T: Serialize + serde::de::DeserializeOwned>(
         key: Key,
@@ -130,7 +142,7 @@ fn seed_training(
                 let _ = storage::save(key, value);
             }
             Err(e) => {
-                notices.push(e);
+                note(notices, e);
                 let _ = storage::save(key, value);
             }
         }
@@ -176,7 +188,7 @@ impl crate::domain::lang::Bilingual for SwitchError {
 /// Switches to the training workspace (or back) and reloads the page. Real data is not touched.
 /// Refused while a change on screen is unsaved (`session`'s save error): the reload would drop it.
 pub fn switch_workspace(to: Workspace, session: &Session) -> Result<(), SwitchError> {
-    if session.save_error.with_untracked(Option::is_some) {
+    if session.unsaved() {
         return Err(Unsaved.into());
     }
     storage::choose_workspace(to)?;
@@ -234,7 +246,11 @@ impl Store {
                 record.with(|r| r.as_ref().map(|r| quarter_report(rb, r, officers)))
             })
         });
-        session.notices.update(|n| n.extend(notices));
+        session.notices.update(|n| {
+            for e in notices {
+                note(n, e);
+            }
+        });
         let store = Self {
             catalog,
             profile,
@@ -260,8 +276,14 @@ impl Store {
     }
 
     /// Records the outcome of a write of `key`; the message shown is that of the oldest write
-    /// still failing.
+    /// still failing, one that can be made good (storage full) before one that cannot this
+    /// session ([`SaveError::Frozen`]). The settings (the last quarter opened) are not tracked:
+    /// no change on screen depends on them, and they are written only when a quarter is opened,
+    /// so a failure there would hold every later step back until then.
     fn saved(&self, key: Key, result: Result<(), SaveError>) {
+        if key == Key::Settings {
+            return;
+        }
         let name = storage::name_of(key);
         self.failed.update_value(|f| {
             f.retain(|(n, _)| *n != name);
@@ -269,18 +291,24 @@ impl Store {
                 f.push((name, e));
             }
         });
-        let message = self
-            .failed
-            .with_value(|f| f.first().map(|(_, e)| e.clone()));
+        let message = self.failed.with_value(|f| {
+            f.iter()
+                .find(|(_, e)| *e != SaveError::Frozen)
+                .or(f.first())
+                .map(|(_, e)| e.clone())
+        });
         if self.save_error.get_untracked() != message {
             self.save_error.set(message);
         }
     }
 
-    /// Whether a change on screen is not saved on the device (a write failed and was not made
-    /// good since).
+    /// Whether a change on screen is not saved on the device yet (a write failed and was not
+    /// made good since). A value this session must not write ([`SaveError::Frozen`]) is not
+    /// waited for: nothing the user does can make it good, and the steps that wait (a backup,
+    /// a restore, a reload to a new version) are what can.
     pub fn unsaved(&self) -> bool {
-        self.failed.with_value(|f| !f.is_empty())
+        self.failed
+            .with_value(|f| f.iter().any(|(_, e)| *e != SaveError::Frozen))
     }
 
     /// Whether the last write of `key` failed.
@@ -326,13 +354,13 @@ impl Store {
                 // Readable, but another quarter's record: kept aside like unreadable data,
                 // never overwritten by the blank one started below.
                 if let Some(e) = storage::set_aside_misplaced(key) {
-                    self.notices.update(|n| n.push(e));
+                    self.notices.update(|n| note(n, e));
                 }
                 None
             }
             Ok(None) => None,
             Err(e) => {
-                self.notices.update(|n| n.push(e));
+                self.notices.update(|n| note(n, e));
                 None
             }
         };
@@ -394,7 +422,7 @@ impl Store {
             name.as_deref().is_none_or(|n| n == storage::name_of(key)) && !self.is_unsaved(key)
         };
         let mut changed = false;
-        let report = |e: SetAside| self.notices.update(|n| n.push(e));
+        let report = |e: SetAside| self.notices.update(|n| note(n, e));
         if is(Key::Profile) {
             match storage_read::<CellProfile>(how, Key::Profile) {
                 Ok(p) => {
@@ -504,7 +532,7 @@ impl Store {
             match storage::load::<QuarterRecord>(Key::Quarter(q)) {
                 Ok(Some(r)) if r.quarter == q => out.push(r),
                 Ok(_) => {}
-                Err(e) => self.notices.update(|n| n.push(e)),
+                Err(e) => self.notices.update(|n| note(n, e)),
             }
         }
         out
@@ -516,7 +544,7 @@ impl Store {
         let device = |q| match storage::load::<QuarterRecord>(Key::Quarter(q)) {
             Ok(r) => r,
             Err(e) => {
-                self.notices.update(|n| n.push(e));
+                self.notices.update(|n| note(n, e));
                 None
             }
         };
