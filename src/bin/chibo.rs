@@ -17,7 +17,7 @@ mod cli {
 
     use chibo::domain::catalog::Catalog;
     use chibo::domain::did_key::{did_key, fingerprint};
-    use chibo::domain::district::collection::{classify, receive, Status};
+    use chibo::domain::district::collection::{classify, verified_received, Status};
     use chibo::domain::district::registry::Registry;
     use chibo::domain::eddsa_jcs::to_pretty;
     use chibo::domain::quarter::QuarterId;
@@ -398,17 +398,15 @@ mod cli {
                         .map_err(|_| ("not_json".into(), "không phải văn bản UTF-8".into()))
                 })
                 .and_then(|text| {
-                    verify_result(&text, catalog)
-                        .map(|v| (text, v))
-                        .map_err(|e| (e.code().to_string(), e.to_string()))
+                    verify_result(&text, catalog).map_err(|e| (e.code().to_string(), e.to_string()))
                 })
-                .and_then(|(text, v)| match &registry {
+                .and_then(|v| match &registry {
                     // The app's own rules (key known, valid from the signing day, same cell), so
                     // the two never disagree on a file. A training file is not the registry's
                     // business (the app keeps it apart before looking): it passes, flagged.
                     Some(r) => {
                         let name = file.file_name().map(|n| n.to_string_lossy().into_owned());
-                        let received = receive(&name.unwrap_or_default(), text.as_bytes(), catalog);
+                        let received = verified_received(&name.unwrap_or_default(), v.clone());
                         match classify(std::slice::from_ref(&received), r).first() {
                             Some(c)
                                 if matches!(

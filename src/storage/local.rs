@@ -79,31 +79,38 @@ fn raw_get(name: &str) -> Option<String> {
 /// Reads a value. `Ok(None)`: nothing stored. `Err`: it was unreadable and has been set aside,
 /// or, written by a newer version of the app, left in place and not written this session.
 pub fn load<T: DeserializeOwned>(key: Key) -> Result<Option<T>, SetAside> {
-    let name = key.name_in(workspace());
-    let Some(raw) = raw_get(&name) else {
-        return Ok(None);
-    };
-    match decode::<T>(&raw) {
-        Ok(v) => Ok(Some(v)),
-        // A newer version (another tab, or this page before an old cached copy was served) can
-        // read it; moving it aside would hide it from that version too. Left where it is and
-        // never written by this older code.
-        Err(reason @ DecodeError::NewerSchema(_)) => Err(freeze(&name, reason)),
-        Err(reason) => Err(set_aside(&name, &raw, reason)),
-    }
+    read(key, false)
 }
 
 /// Reads a value another tab just wrote (the `storage` event), never moving anything: that tab
 /// wrote it on purpose, and it may be a newer version that reads it well. What this page cannot
 /// read is left in place and not written by this page from then on.
 pub fn peek<T: DeserializeOwned>(key: Key) -> Result<Option<T>, SetAside> {
+    read(key, true)
+}
+
+/// [`load`] (`peek` false) or [`peek`]: one reader per stored type for both.
+fn read<T: DeserializeOwned>(key: Key, peek: bool) -> Result<Option<T>, SetAside> {
     let name = key.name_in(workspace());
     let Some(raw) = raw_get(&name) else {
         return Ok(None);
     };
     decode::<T>(&raw)
         .map(Some)
-        .map_err(|reason| freeze(&name, reason))
+        .map_err(|reason| unreadable(&name, &raw, reason, peek))
+}
+
+/// What becomes of a value that cannot be read (the same for every type, so not copied for
+/// each).
+fn unreadable(name: &str, raw: &str, reason: DecodeError, peek: bool) -> SetAside {
+    match reason {
+        // A newer version (another tab, or this page before an old cached copy was served) can
+        // read it; moving it aside would hide it from that version too. Left where it is and
+        // never written by this older code.
+        DecodeError::NewerSchema(_) => freeze(name, reason),
+        _ if peek => freeze(name, reason),
+        _ => set_aside(name, raw, reason),
+    }
 }
 
 /// Sets aside the value stored under `key` although it was readable, because it is not what the

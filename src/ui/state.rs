@@ -124,34 +124,26 @@ fn seed_training(
     now: &str,
     notices: &mut Vec<SetAside>,
 ) {
-    match storage::load::<CellProfile>(Key::Profile) {
-        Ok(Some(_)) => return,
-        Ok(None) => {}
-        // Set aside (or, from a newer version, left in place): said, then seeded afresh where
-        // the key is free.
-        Err(e) => note(notices, e),
-    }
+    // An unreadable value is set aside (or, from a newer version, left in place and refused
+    // to writes) and said; the key is then seeded afresh.
     fn seed<T: Serialize + serde::de::DeserializeOwned>(
         key: Key,
         value: &T,
         notices: &mut Vec<SetAside>,
     ) {
-        match storage::load::<T>(key) {
-            Ok(Some(_)) => {}
-            Ok(None) => {
-                let _ = storage::save(key, value);
-            }
-            Err(e) => {
-                note(notices, e);
-                let _ = storage::save(key, value);
-            }
+        if take(storage::load::<T>(key), notices).is_none() {
+            let _ = storage::save(key, value);
         }
+    }
+    if take(storage::load::<CellProfile>(Key::Profile), notices).is_some() {
+        return;
     }
     let seed_value = u64::from_le_bytes([
         secret[0], secret[1], secret[2], secret[3], secret[4], secret[5], secret[6], secret[7],
     ]);
     let profile = training_profile(seed_value);
-    seed(Key::Profile, &profile, notices);
+    // Known free: read just above.
+    let _ = storage::save(Key::Profile, &profile);
     if let Some(rubric) = catalog.default_rubric() {
         let record = training_quarter(seed_value, rubric, quarter, &profile);
         seed(Key::Quarter(quarter), &record, notices);

@@ -158,7 +158,7 @@ pub fn aggregate(
     let missing = registry
         .entries
         .iter()
-        .filter(|e| *e.valid_from_iso() <= *last_day)
+        .filter(|e| e.valid_from <= last_day)
         .filter(|e| {
             let n = normalize(&e.cell_name);
             !submitted.contains(&n) && listed.insert(n)

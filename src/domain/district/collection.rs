@@ -13,7 +13,7 @@ use crate::domain::catalog::Catalog;
 use crate::domain::lang::Bilingual;
 use crate::domain::quarter::QuarterId;
 use crate::domain::result_doc::ResultSubject;
-use crate::domain::verify::{verify_result, VerifyError};
+use crate::domain::verify::{verify_result, VerifiedResult, VerifyError};
 
 /// A file as received: its name, what verification found, and for a refused file its content
 /// hash.
@@ -129,22 +129,29 @@ pub fn is_result_file_name(name: &str) -> bool {
     lower.ends_with(".json") || lower.ends_with(".zip")
 }
 
+/// A file that passed verification as the collection keeps it (known by signer and id, so its
+/// bytes are not hashed).
+pub fn verified_received(file_name: &str, v: VerifiedResult) -> Received {
+    Received {
+        file_name: file_name.to_string(),
+        sha256: String::new(),
+        outcome: Outcome::Verified {
+            digest: Box::new(ResultDigest::of(&v.subject)),
+            id: v.id,
+            issuer: v.issuer,
+            fingerprint: v.fingerprint,
+            created: v.created,
+        },
+    }
+}
+
 /// Verifies one file's bytes; a refused file's bytes are hashed too (see [`Received::sha256`]).
 pub fn receive(file_name: &str, bytes: &[u8], catalog: &Catalog) -> Received {
     let (outcome, sha256) = match std::str::from_utf8(bytes)
         .map_err(|_| VerifyError::NotJson)
         .and_then(|text| verify_result(text, catalog))
     {
-        Ok(v) => (
-            Outcome::Verified {
-                digest: Box::new(ResultDigest::of(&v.subject)),
-                id: v.id,
-                issuer: v.issuer,
-                fingerprint: v.fingerprint,
-                created: v.created,
-            },
-            String::new(),
-        ),
+        Ok(v) => return verified_received(file_name, v),
         // Files that could not be read at all arrive empty: told apart by name, or the second
         // would be "the same file again" instead of unreadable.
         Err(e) if bytes.is_empty() => (
@@ -420,7 +427,9 @@ pub fn classify(received: &[Received], registry: &Registry) -> Vec<Classified> {
                                 fingerprint: fingerprint.clone(),
                             },
                         ),
-                        Some(e) if created.get(..10).unwrap_or_default() < &*e.valid_from_iso() => {
+                        Some(e)
+                            if created.get(..10).unwrap_or_default() < e.valid_from.as_str() =>
+                        {
                             status(
                                 Status::UnregisteredKey,
                                 Reason::KeyNotYetValid {

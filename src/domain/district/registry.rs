@@ -14,7 +14,11 @@ use crate::domain::lang::Bilingual;
 pub struct RegistryEntry {
     pub cell_name: String,
     pub did: String,
-    /// `YYYY-MM-DD`: results signed before this day are not accepted with this key.
+    /// `YYYY-MM-DD`: results signed before this day are not accepted with this key. Compared as
+    /// text with a result's `created`, so always written in full: by [`checked`] when an entry
+    /// is added, and when one is read (a registry stored by an earlier version, or a JSON file,
+    /// may hold `2026-7-1`).
+    #[serde(deserialize_with = "full_date")]
     pub valid_from: String,
 }
 
@@ -25,22 +29,16 @@ impl RegistryEntry {
             .map(|k| fingerprint(&k))
             .unwrap_or_default()
     }
+}
 
-    /// The valid-from day as `YYYY-MM-DD`, to compare as text with a result's `created`. Entries
-    /// are written so when added; a registry stored by an earlier version may hold `2026-7-1`.
-    pub fn valid_from_iso(&self) -> std::borrow::Cow<'_, str> {
-        match crate::domain::date::parse_iso_date(self.valid_from.trim()) {
-            Some(d) => {
-                let iso = crate::domain::date::iso_date(d);
-                if iso == self.valid_from {
-                    std::borrow::Cow::Borrowed(&self.valid_from)
-                } else {
-                    std::borrow::Cow::Owned(iso)
-                }
-            }
-            None => std::borrow::Cow::Borrowed(&self.valid_from),
-        }
-    }
+/// A date read as `YYYY-MM-DD` in full; text that is no date is kept as it is ([`checked`]
+/// refuses it when the entry is added).
+fn full_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let text = String::deserialize(d)?;
+    Ok(
+        crate::domain::date::parse_iso_date(text.trim())
+            .map_or(text, crate::domain::date::iso_date),
+    )
 }
 
 /// The valid-from day offered when a key first seen in a file is registered: today, or the day
@@ -330,6 +328,15 @@ mod normalize_tests {
             let expected = name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
             prop_assert_eq!(normalize(&name), expected);
         }
+    }
+
+    #[test]
+    fn a_valid_from_date_stored_loosely_is_read_in_full() {
+        let e: super::RegistryEntry = serde_json::from_str(
+            r#"{"cellName":"Chi bộ A","did":"did:key:z6Mk","validFrom":"2026-7-1"}"#,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(e.valid_from, "2026-07-01");
     }
 
     #[test]
