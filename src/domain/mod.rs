@@ -30,3 +30,4 @@ pub mod scoring;
 pub mod slug;
 pub mod training;
 pub mod verify;
+pub mod vietnamese;

@@ -1,5 +1,7 @@
 //! ASCII slugs of Vietnamese names, for file names.
 
+use super::vietnamese::is_combining_mark;
+
 /// Vietnamese letters with diacritics, grouped by their base letter.
 const GROUPS: [(&str, char); 7] = [
     ("àáảãạăằắẳẵặâầấẩẫậ", 'a'),
@@ -22,7 +24,9 @@ fn base(c: char) -> char {
 /// `"Chi bộ Thôn Đông Hà"` → `"chi-bo-thon-dong-ha"`; never empty (falls back to `"chi-bo"`).
 pub fn slug(name: &str) -> String {
     let mut out = String::new();
-    for c in name.chars().map(base) {
+    // Marks typed apart from their letter (Unikey's composite mode) are left out, not read as
+    // a word break.
+    for c in name.chars().filter(|c| !is_combining_mark(*c)).map(base) {
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {
@@ -54,6 +58,7 @@ mod tests {
             "chi-bo-truong-thpt-nguyen-hue-so-2"
         );
         assert_eq!(slug("ỨNG HÒA"), "ung-hoa");
+        assert_eq!(slug("Tho\u{302}n \u{110}o\u{302}ng"), "thon-dong");
     }
 
     #[test]

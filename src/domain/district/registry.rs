@@ -7,6 +7,7 @@ use thiserror::Error;
 use super::csv::{self, UnclosedQuote};
 use crate::domain::did_key::{decode_did_key, fingerprint, DidKeyError};
 use crate::domain::lang::Bilingual;
+use crate::domain::vietnamese::comparable;
 
 /// One registered key.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -125,7 +126,8 @@ impl Bilingual for RegistryError {
     }
 }
 
-/// A cell name as compared: lower case, single spaces.
+/// A cell name as compared: lower case, single spaces, Vietnamese letters in one Unicode form
+/// (typed with combining tone marks or precomposed, see [`comparable`]).
 ///
 /// One pass and one allocation: the classification of an import normalises each file's cell
 /// name several times (5,000 files: ~25,000 calls on the page's thread).
@@ -138,14 +140,15 @@ pub fn normalize(name: &str) -> String {
         if word.is_ascii() {
             out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
         } else {
-            // `str::to_lowercase` knows the context rules (final sigma) that `char`'s does not.
-            out.push_str(&word.to_lowercase());
+            // Word by word: `str::to_lowercase` knows the context rules (final sigma) that
+            // `char`'s does not.
+            out.push_str(&comparable(word));
         }
     }
     out
 }
 
-/// Whether two names are the same cell (case and spacing ignored).
+/// Whether two names are the same cell (case, spacing and Unicode form ignored).
 pub fn same_cell(a: &str, b: &str) -> bool {
     normalize(a) == normalize(b)
 }
@@ -317,15 +320,17 @@ impl Registry {
 
 #[cfg(test)]
 mod normalize_tests {
-    use super::normalize;
+    use super::{normalize, same_cell};
     use proptest::prelude::*;
+    use unicode_normalization::UnicodeNormalization;
 
     proptest! {
         #[test]
         fn normalizing_is_lower_case_with_single_spaces(
             name in "[ a-zA-ZđĐộỘôÔΣσ\t\u{a0}\u{3000}]{0,24}"
         ) {
-            let expected = name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+            let expected: String =
+                name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase().nfd().collect();
             prop_assert_eq!(normalize(&name), expected);
         }
     }
@@ -354,9 +359,20 @@ mod normalize_tests {
     }
 
     #[test]
+    fn a_name_typed_with_combining_tone_marks_is_the_same_cell() {
+        let precomposed = "Chi bộ Thôn Đông Hà";
+        let combining: String = precomposed.nfd().collect();
+        assert!(same_cell(precomposed, &combining));
+        // Unikey's composite mode: `ô` precomposed, the dot below typed after it.
+        assert!(same_cell("CHI BÔ\u{323}", "chi bộ"));
+        assert!(!same_cell("Chi bộ Thôn", "Chi bộ Thơn"));
+    }
+
+    #[test]
     fn a_final_sigma_stays_final_word_by_word() {
         assert_eq!(normalize("ΟΔΟΣ ΟΔΟΣ"), "ΟΔΟΣ ΟΔΟΣ".to_lowercase());
-        assert_eq!(normalize("  Chi   bộ THÔN  Đông "), "chi bộ thôn đông");
+        let expected: String = "chi bộ thôn đông".nfd().collect();
+        assert_eq!(normalize("  Chi   bộ THÔN  Đông "), expected);
     }
 }
 
