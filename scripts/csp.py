@@ -50,7 +50,7 @@ def protect(path):
     print(f"csp.py: policy with {len(inline)} hashed inline script(s) written to {path}")
 
 
-# Each trunk build has one page (index.html, or district.html for the district's build).
+# Each trunk build has one page: index.html, district.html or verify.html (Makefile).
 pages = sorted(p for p in os.listdir(staging) if p.endswith(".html"))
 if not pages:
     sys.exit(f"csp.py: no page in {staging}")

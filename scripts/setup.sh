@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything `make serve` and `make test` need, from the registries only (crates.io, npm,
 # Debian). Idempotent: a second run checks versions and returns in seconds.
-# Facts behind the choices: ../shared/notes/toolchain.md and docs/toolchain.md.
+# Facts behind the choices: docs/toolchain.md (the team's shared toolchain notes it started from
+# are kept outside this repository; nothing here needs them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -61,6 +62,15 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   say "installing Debian chromium + chromium-driver"
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+# tests/interop/run.sh makes its own venv: Debian ships venv's pip bootstrap (ensurepip) apart,
+# in python3-venv, and without it `python3 -m venv` fails. Checked by importing it, so a Python
+# that has it (another distribution's, pyenv's) needs nothing from apt.
+if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
+  say "installing Debian python3-venv"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq python3-venv >/dev/null
 fi
 
 say "tools ready: $(trunk --version), $(wasm-bindgen --version), wasm-split-cli $WSPLIT_VERSION, $(tools/node_modules/.bin/wasm-opt --version | cut -d' ' -f1-3), $(chromium --version 2>/dev/null | head -1)"

@@ -72,9 +72,12 @@ fn samples_are_deterministic_training_flagged_and_verify_against_their_registry(
     for dir in [&a, &b] {
         sample(dir, 4, "2026-Q3", 9, false);
     }
-    let files = json_files(&a);
+    let (files, again) = (json_files(&a), json_files(&b));
+    // Both counted first: `zip` stops at the shorter list, and would compare nothing if one
+    // run wrote no file.
     assert_eq!(files.len(), 4);
-    for (x, y) in files.iter().zip(json_files(&b)) {
+    assert_eq!(again.len(), 4);
+    for (x, y) in files.iter().zip(again) {
         assert_eq!(
             std::fs::read(x).unwrap(),
             std::fs::read(y).unwrap(),

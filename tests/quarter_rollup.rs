@@ -240,32 +240,94 @@ fn a_quarter_record_survives_a_json_round_trip() {
     assert_eq!(back, rec);
 }
 
-#[test]
-fn a_tot_average_of_meetings_each_held_at_kha_is_pointed_out() {
-    let r = hd42();
-    let mut rec = quarter(&[(Regular, 10), (Regular, 11), (Thematic, 11), (Regular, 12)]);
-    let rep = quarter_report(&r, &rec, Officers::Committee);
-    assert_eq!(rep.rating, Some(Rating::Tot));
-    assert!(!rep.tot_without_a_tot_meeting(), "every meeting is Tốt");
-
-    // One member absent without reason at each regular meeting: attendance drops to its lowest
-    // level (−3), still ≥ 90 points, but Tốt needs full marks on attendance.
+/// Every regular meeting of a full quarter, one member absent without reason: attendance at
+/// its lowest level (−3), each meeting still ≥ 90 points but held at Khá, for Tốt needs full
+/// marks on attendance.
+fn absent_without_reason_each_month(rec: &mut QuarterRecord) {
     for m in rec.meetings.iter_mut().filter(|m| m.kind.is_regular()) {
         m.facts.present = "19".into();
         m.facts.absent_without_reason = "1".into();
         m.facts.speakers = "19".into();
     }
-    let rep = quarter_report(&r, &rec, Officers::Committee);
-    let regular: Vec<(u32, Rating)> = rep
-        .meetings
+}
+
+fn regular_scores(rep: &chibo::domain::report::QuarterReport) -> Vec<(u32, Rating)> {
+    rep.meetings
         .iter()
         .filter(|m| m.kind.is_regular())
         .map(|m| (m.score.score, m.score.rating))
-        .collect();
+        .collect()
+}
+
+#[test]
+fn a_tot_average_of_meetings_each_held_at_kha_is_pointed_out_under_version_1() {
+    let r = hd42_v1();
+    let mut rec = quarter(&[(Regular, 10), (Regular, 11), (Thematic, 11), (Regular, 12)]);
+    rec.rubric = r.reference().clone();
+    let rep = quarter_report(&r, &rec, Officers::Committee);
+    assert_eq!(rep.rating, Some(Rating::Tot));
+    assert!(!rep.tot_without_a_tot_meeting(), "every meeting is Tốt");
+
+    absent_without_reason_each_month(&mut rec);
+    let rep = quarter_report(&r, &rec, Officers::Committee);
+    let regular = regular_scores(&rep);
+    assert_eq!(regular.len(), 3);
     assert!(
         regular.iter().all(|&(s, r)| s >= 90 && r == Rating::Kha),
         "{regular:?}"
     );
     assert_eq!(rep.rating, Some(Rating::Tot));
     assert!(rep.tot_without_a_tot_meeting());
+    assert_eq!(rep.shortfalls, vec![]);
+}
+
+#[test]
+fn under_version_2_a_regular_meeting_short_of_a_tot_condition_holds_the_quarter_at_kha() {
+    let r = hd42();
+    assert_eq!(r.reference().version, 2);
+    let mut rec = quarter(&[(Regular, 10), (Regular, 11), (Thematic, 11), (Regular, 12)]);
+    assert_eq!(
+        quarter_report(&r, &rec, Officers::Committee).rating,
+        Some(Rating::Tot)
+    );
+
+    // One month only: the other two are Tốt, the average is still ≥ 90, the quarter is Khá.
+    let november = rec
+        .meetings
+        .iter_mut()
+        .find(|m| m.month == 11 && m.kind.is_regular());
+    let november = november.expect("a regular meeting in November");
+    november.facts.present = "19".into();
+    november.facts.absent_without_reason = "1".into();
+    november.facts.speakers = "19".into();
+    let rep = quarter_report(&r, &rec, Officers::Committee);
+    assert_eq!(rep.uncapped_rating, Some(Rating::Tot));
+    assert_eq!(rep.rating, Some(Rating::Kha));
+    assert_eq!(rep.shortfalls, vec![Shortfall::TotConditionsMissed(11)]);
+
+    absent_without_reason_each_month(&mut rec);
+    let rep = quarter_report(&r, &rec, Officers::Committee);
+    assert_eq!(rep.rating, Some(Rating::Kha));
+    assert!(!rep.tot_without_a_tot_meeting());
+    assert_eq!(
+        rep.shortfalls,
+        vec![
+            Shortfall::TotConditionsMissed(10),
+            Shortfall::TotConditionsMissed(11),
+            Shortfall::TotConditionsMissed(12)
+        ]
+    );
+}
+
+#[test]
+fn an_item_not_answered_yet_is_not_a_missed_tot_condition() {
+    let r = hd42();
+    let mut rec = quarter(&[(Regular, 10), (Regular, 11), (Thematic, 11), (Regular, 12)]);
+    for m in rec.meetings.iter_mut().filter(|m| m.kind.is_regular()) {
+        m.answers.remove("bien_ban");
+        m.facts.present = String::new();
+        m.complete = false;
+    }
+    let rep = quarter_report(&r, &rec, Officers::Committee);
+    assert_eq!(rep.shortfalls, vec![]);
 }

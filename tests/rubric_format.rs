@@ -3,7 +3,7 @@
 mod common;
 
 use chibo::domain::catalog::SHIPPED;
-use chibo::domain::rubric::{parse_rubric, RubricError};
+use chibo::domain::rubric::{parse_rubric, DurationProblem, RubricError};
 use serde_json::{json, Value};
 
 fn hd42_value() -> Value {
@@ -156,6 +156,102 @@ fn a_conditional_item_must_say_how_it_scores_when_not_applicable() {
         RubricError::MissingNotApplicableRule {
             item: "hop_chi_uy".into()
         }
+    );
+}
+
+#[test]
+fn an_empty_id_title_group_list_or_group_is_rejected_with_the_field_named() {
+    let mut v = hd42_value();
+    v["title"] = json!("  ");
+    assert_eq!(parse(&v).unwrap_err(), RubricError::Empty("title"));
+    let mut v = hd42_value();
+    v["groups"] = json!([]);
+    assert_eq!(parse(&v).unwrap_err(), RubricError::Empty("groups"));
+    let mut v = hd42_value();
+    v["groups"][7]["items"] = json!([]);
+    assert_eq!(parse(&v).unwrap_err(), RubricError::Empty("items"));
+}
+
+#[test]
+fn an_item_worth_no_points_is_rejected() {
+    let mut v = hd42_value();
+    v["groups"][7]["items"][2]["max_points"] = json!(0);
+    assert_eq!(
+        parse(&v).unwrap_err(),
+        RubricError::ZeroPointItem {
+            item: "dang_tai_sau".into()
+        }
+    );
+}
+
+#[test]
+fn an_item_with_a_single_level_or_band_is_rejected() {
+    let mut v = hd42_value();
+    let best = v["groups"][6]["items"][0]["options"][0].clone();
+    v["groups"][6]["items"][0]["options"] = json!([best]);
+    assert_eq!(
+        parse(&v).unwrap_err(),
+        RubricError::TooFewLevels {
+            item: "ket_qua_nghi_quyet".into()
+        }
+    );
+    let mut v = hd42_value();
+    let fallback = v["groups"][1]["items"][1]["bands"][1].clone();
+    v["groups"][1]["items"][1]["bands"] = json!([fallback]);
+    assert_eq!(
+        parse(&v).unwrap_err(),
+        RubricError::TooFewLevels {
+            item: "vang_lien_tiep".into()
+        }
+    );
+}
+
+#[test]
+fn a_band_without_a_condition_before_the_last_is_rejected() {
+    let mut v = hd42_value();
+    v["groups"][0]["items"][0]["bands"][1]["if"] = json!([]);
+    assert_eq!(
+        parse(&v).unwrap_err(),
+        RubricError::UnreachableBand {
+            item: "thoi_luong".into()
+        }
+    );
+}
+
+#[test]
+fn a_rule_for_when_not_applicable_without_a_condition_is_rejected() {
+    let mut v = hd42_value();
+    v["groups"][2]["items"][2]
+        .as_object_mut()
+        .unwrap()
+        .remove("applies_if");
+    assert_eq!(
+        parse(&v).unwrap_err(),
+        RubricError::NotApplicableRuleWithoutCondition {
+            item: "hop_chi_uy".into()
+        }
+    );
+}
+
+#[test]
+fn a_duration_rule_of_zero_minutes_or_members_is_rejected() {
+    let mut v = hd42_value();
+    v["duration_rule"]["minutes"] = json!(0);
+    assert_eq!(
+        parse(&v).unwrap_err(),
+        RubricError::BadDurationRule(DurationProblem::ZeroMinutes)
+    );
+    let mut v = hd42_value();
+    v["duration_rule"]["combined_minutes"] = json!(0);
+    assert_eq!(
+        parse(&v).unwrap_err(),
+        RubricError::BadDurationRule(DurationProblem::ZeroMinutes)
+    );
+    let mut v = hd42_value();
+    v["duration_rule"]["large_cell"]["min_required_members"] = json!(0);
+    assert_eq!(
+        parse(&v).unwrap_err(),
+        RubricError::BadDurationRule(DurationProblem::ZeroLargeCell)
     );
 }
 

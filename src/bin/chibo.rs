@@ -1,4 +1,5 @@
-//! `chibo`: verify exported results and generate signed samples, from the command line.
+//! `chibo`: verify exported results, build a quarter's table from a folder of them (as the
+//! district page does) and generate signed samples, from the command line.
 //! Shares the verification code with the app (`chibo::domain`).
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -30,7 +31,7 @@ mod cli {
     #[command(
         name = "chibo",
         version,
-        about = "Chi bộ self-assessment: verify results, make samples"
+        about = "Chi bộ self-assessment: verify results, aggregate a quarter, make samples"
     )]
     struct Args {
         #[command(subcommand)]
@@ -53,9 +54,12 @@ mod cli {
             #[arg(required = true)]
             files: Vec<PathBuf>,
         },
-        /// Verify every .json file of a folder and build the quarter's table, as the app does.
-        /// Exit status 0 when every file was read (bad files are statuses, not failures).
+        /// Verify every .json file and ZIP archive of a folder, its subfolders included, and build
+        /// the quarter's table, as the app does. Exit status 0 when every file was read (bad
+        /// files are statuses, not failures).
         Aggregate {
+            /// Folder of result files: .json files and .zip archives of them, in it or in its
+            /// subfolders (each file in an archive counts as one).
             dir: PathBuf,
             #[arg(long)]
             registry: PathBuf,

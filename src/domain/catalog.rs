@@ -8,7 +8,11 @@
 use super::rubric::{parse_shipped_rubric, Rubric, RubricError, RubricRef};
 
 /// Text of every shipped rubric file, newest default first.
-pub const SHIPPED: [(&str, &str); 2] = [
+pub const SHIPPED: [(&str, &str); 3] = [
+    (
+        "hd42-2025.v2.json",
+        include_str!("../../rubrics/hd42-2025.v2.json"),
+    ),
     (
         "hd42-2025.v1.json",
         include_str!("../../rubrics/hd42-2025.v1.json"),
@@ -23,7 +27,8 @@ pub const SHIPPED: [(&str, &str); 2] = [
 /// computed at start-up: the secretary's page then needs no SHA-256 or JSON canonicalisation
 /// before the sheet is drawn (they come with the export, in a chunk of their own), and opens a
 /// little sooner. `tests::recorded_hashes_are_the_files_hashes` computes them again.
-pub const SHIPPED_SHA256: [&str; 2] = [
+pub const SHIPPED_SHA256: [&str; 3] = [
+    "57966a78f9f558b08881ea88a72bf6313c4fed17df315f007d1baca92e10cdeb",
     "5a9da39eb5a575915abd5631f0013df67cf24508a7657dd37eb6c1d4ff6ccd5f",
     "b3c5b28d8fa4e417c0fa0d4822499e37ee58e75431a69e78a567407586646b1e",
 ];
@@ -81,6 +86,7 @@ mod tests {
 
     #[test]
     fn recorded_hashes_are_the_files_hashes() {
+        assert_eq!(SHIPPED.len(), SHIPPED_SHA256.len());
         for ((file, text), recorded) in SHIPPED.iter().zip(SHIPPED_SHA256) {
             let computed = parse_rubric(text).map(|r| r.reference().sha256.clone());
             assert_eq!(computed.as_deref(), Ok(recorded), "{file}");

@@ -77,6 +77,8 @@ pub enum FactProblem {
     PresentAboveRequired { present: u32, required: u32 },
     #[error("Số đảng viên phát biểu ({speakers}) không thể lớn hơn số có mặt ({present})")]
     SpeakersAbovePresent { speakers: u32, present: u32 },
+    #[error("Không có đảng viên nào có mặt thì buổi sinh hoạt chưa diễn ra; nếu chi bộ không họp, hãy xóa buổi này")]
+    NobodyPresent,
 }
 
 impl Bilingual for FactProblem {
@@ -92,6 +94,9 @@ impl Bilingual for FactProblem {
                 format!("The duration cannot be more than {MAX_DURATION_MINUTES} minutes")
             }
             Self::ZeroRequired => "Members required to attend must be more than 0".into(),
+            Self::NobodyPresent => {
+                "With nobody present the meeting was not held; if the cell did not meet, remove this meeting".into()
+            }
             Self::SumMismatch { sum, required } => format!(
                 "Present + absent with a reason + absent without a reason = {sum}, it must equal the members required to attend ({required})"
             ),
@@ -226,6 +231,13 @@ pub fn check_facts(raw: &RawFacts, quarter: QuarterId, month: u8) -> FactsCheck 
         issues.push(FactIssue {
             field: FactField::Required,
             problem: FactProblem::ZeroRequired,
+        });
+    }
+    // A meeting nobody attended was not held, and its speakers' share has no denominator.
+    if present == Some(0) && required != Some(0) {
+        issues.push(FactIssue {
+            field: FactField::Present,
+            problem: FactProblem::NobodyPresent,
         });
     }
     if let (Some(req), Some(p), Some(a), Some(b)) =
@@ -547,6 +559,7 @@ mod tests {
                     speakers: 19,
                     present: 18,
                 },
+                NobodyPresent,
             ],
             |p| match p {
                 Count(_) => 0,
@@ -558,8 +571,33 @@ mod tests {
                 SumMismatch { .. } => 6,
                 PresentAboveRequired { .. } => 7,
                 SpeakersAbovePresent { .. } => 8,
+                NobodyPresent => 9,
             },
         );
+    }
+
+    #[test]
+    fn a_meeting_nobody_attended_is_refused_on_the_present_field() {
+        let q = QuarterId::new(2026, 4).unwrap_or_else(|e| panic!("{e}"));
+        let raw = RawFacts {
+            required: "20".into(),
+            present: "0".into(),
+            absent_with_reason: "20".into(),
+            absent_without_reason: "0".into(),
+            speakers: "0".into(),
+            ..Default::default()
+        };
+        let c = check_facts(&raw, q, 10);
+        assert!(c
+            .issues
+            .iter()
+            .any(|i| i.field == FactField::Present && i.problem == FactProblem::NobodyPresent));
+        let raw = RawFacts {
+            present: "1".into(),
+            absent_with_reason: "19".into(),
+            ..raw
+        };
+        assert!(check_facts(&raw, q, 10).issues.is_empty());
     }
 
     #[test]

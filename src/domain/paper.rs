@@ -190,10 +190,19 @@ pub fn paper_report(
                 }
                 for (ii, item) in g.items.iter().enumerate() {
                     let s = m.score.items.iter().find(|s| s.item_id == item.id);
+                    // An item that does not apply but counts as met (a regular meeting's
+                    // thematic content, the chi ủy meeting of a cell whose only officer is the
+                    // secretary) keeps its points, which the totals include, and says why: the
+                    // upper level would otherwise read them as a claim the cell made.
+                    let title = if s.is_some_and(|s| s.outcome == ItemOutcome::NotApplicableFull) {
+                        format!("{} (không áp dụng, tính đủ điểm)", item.title)
+                    } else {
+                        item.title.clone()
+                    };
                     rows.push(PaperRow {
                         is_group: false,
                         number: format!("{}.{}", gi + 1, ii + 1),
-                        title: item.title.clone(),
+                        title,
                         max: s.map_or(item.max_points, |s| s.max).to_string(),
                         points: s.map_or(0, |s| s.points).to_string(),
                     });
@@ -458,6 +467,25 @@ mod tests {
         let p = paper_report(&rubric, &record, &report, &profile, day(), false);
         assert!(p.meetings[regular].rows.iter().all(|r| r.max != "—"));
         assert!(p.meetings[regular].notes.is_empty());
+    }
+
+    #[test]
+    fn an_item_that_does_not_apply_but_counts_as_met_says_so_beside_its_points() {
+        let (rubric, mut record, mut profile) = setup();
+        profile.officers = Officers::OnlySecretary;
+        record.meetings.retain(|m| m.kind == MeetingKind::Regular);
+        let report = quarter_report(&rubric, &record, profile.officers);
+        let p = paper_report(&rubric, &record, &report, &profile, day(), false);
+        let marked: Vec<&PaperRow> = p.meetings[0]
+            .rows
+            .iter()
+            .filter(|r| r.title.ends_with("(không áp dụng, tính đủ điểm)"))
+            .collect();
+        // The thematic content (a regular meeting) and the chi ủy's meeting (no committee).
+        assert_eq!(marked.len(), 2, "{marked:?}");
+        assert!(marked.iter().all(|r| r.points == r.max && r.max != "0"));
+        let answered = p.meetings[0].rows.iter().filter(|r| !r.is_group).count();
+        assert!(answered > marked.len());
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::meeting::{Meeting, MeetingKind};
 use super::rating::{rate_fraction, Rating};
 use super::record::QuarterRecord;
 use super::rubric::{ItemKind, Measure, Rubric};
-use super::scoring::{applies, score_meeting, MeetingScore};
+use super::scoring::{applies, score_meeting, ItemOutcome, MeetingScore};
 
 /// answered / required, for progress indicators.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -89,6 +89,9 @@ pub enum Shortfall {
     MonthWithoutRegular(u8),
     /// No thematic (or combined) meeting in the quarter.
     NoThematic,
+    /// A regular (or combined) meeting of this month lacks full marks on an item the rubric
+    /// requires for Tốt; only under a rubric that caps the quarter for it.
+    TotConditionsMissed(u8),
 }
 
 impl Shortfall {
@@ -97,6 +100,9 @@ impl Shortfall {
         match self {
             Self::MonthWithoutRegular(m) => format!("Tháng {m} không có buổi sinh hoạt thường kỳ"),
             Self::NoThematic => "Quý không có buổi sinh hoạt chuyên đề".to_string(),
+            Self::TotConditionsMissed(m) => format!(
+                "Buổi sinh hoạt thường kỳ tháng {m} chưa đạt điểm tối đa ở tiêu chí bắt buộc để xếp loại Tốt"
+            ),
         }
     }
 
@@ -105,14 +111,18 @@ impl Shortfall {
         match self {
             Self::MonthWithoutRegular(m) => format!("Month {m} has no regular meeting"),
             Self::NoThematic => "The quarter has no thematic meeting".to_string(),
+            Self::TotConditionsMissed(m) => format!(
+                "The regular meeting of month {m} lacks full marks on an item required for Tốt"
+            ),
         }
     }
 
     /// The shortfall a result file names by its code (`month_without_regular:<m>`,
-    /// `no_thematic`); `None` for a code this version does not know.
+    /// `no_thematic`, `tot_conditions_missed:<m>`); `None` for a code this version does not know.
     pub fn from_code(code: &str) -> Option<Self> {
         match code.split_once(':') {
             Some(("month_without_regular", m)) => m.parse().ok().map(Self::MonthWithoutRegular),
+            Some(("tot_conditions_missed", m)) => m.parse().ok().map(Self::TotConditionsMissed),
             None if code == "no_thematic" => Some(Self::NoThematic),
             _ => None,
         }
@@ -202,7 +212,7 @@ fn report_meeting(
         .filter(|id| {
             score
                 .item(id)
-                .is_none_or(|s| s.outcome == super::scoring::ItemOutcome::Unanswered)
+                .is_none_or(|s| s.outcome == ItemOutcome::Unanswered)
         })
         .map(|id| id.to_string())
         .collect();
@@ -235,7 +245,8 @@ fn report_meeting(
 
 /// Scores every meeting of the quarter and rolls them up by the rubric's rule:
 /// the average of the regular (and combined) meetings' scores; the rating of that exact average,
-/// then capped by the rubric when a month had no regular meeting or the quarter no thematic one.
+/// then capped by the rubric when a month had no regular meeting, the quarter no thematic one,
+/// or (if the rubric says so) a regular meeting missed full marks on an item required for Tốt.
 pub fn quarter_report(
     rubric: &Rubric,
     record: &QuarterRecord,
@@ -259,6 +270,26 @@ pub fn quarter_report(
     if !meetings.iter().any(|m| m.kind.is_thematic()) {
         shortfalls.push(Shortfall::NoThematic);
     }
+    let rules = &rubric.file().quarter_rollup;
+    if rules.cap_if_tot_conditions_missed.is_some() {
+        let required = &rubric.file().full_marks_required_for_tot;
+        for m in meetings.iter().filter(|m| m.kind.is_regular()) {
+            // Only what is known: an item not answered yet (or waiting for its facts) is not a
+            // miss, or a sheet being filled in would show one at every step.
+            let missed = m.score.items.iter().any(|i| {
+                required.contains(&i.item_id)
+                    && i.lost() > 0
+                    && matches!(
+                        i.outcome,
+                        ItemOutcome::Answered | ItemOutcome::Derived { .. }
+                    )
+            });
+            let s = Shortfall::TotConditionsMissed(m.month);
+            if missed && !shortfalls.contains(&s) {
+                shortfalls.push(s);
+            }
+        }
+    }
 
     let regular: Vec<u32> = meetings
         .iter()
@@ -268,7 +299,6 @@ pub fn quarter_report(
     let n = regular.len() as u64;
     let sum: u64 = regular.iter().map(|&s| u64::from(s)).sum();
     let average_tenths = (n > 0).then(|| ((sum * 20 + n) / (2 * n)) as u32);
-    let rules = &rubric.file().quarter_rollup;
     let uncapped_rating = (n > 0).then(|| rate_fraction(sum, n, &rubric.file().ratings));
     let rating = uncapped_rating.map(|r| {
         let mut r = r;
@@ -276,6 +306,9 @@ pub fn quarter_report(
             let cap = match s {
                 Shortfall::MonthWithoutRegular(_) => rules.cap_if_month_without_regular,
                 Shortfall::NoThematic => rules.cap_if_no_thematic,
+                Shortfall::TotConditionsMissed(_) => {
+                    rules.cap_if_tot_conditions_missed.unwrap_or(Rating::Tot)
+                }
             };
             r = r.min(cap);
         }

@@ -1,12 +1,14 @@
 //! The exported result: a VC 2.0 credential whose `credentialSubject` holds the quarter's
 //! self-assessment as integers and strings (booleans for flags), and nothing that names a member.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use thiserror::Error;
 
 use super::cell::{CellProfile, CellType, Officers};
 use super::date::iso_date;
+use super::facts::not_held_yet;
 use super::lang::Bilingual;
 use super::meeting::{Answer, Meeting, MeetingKind, RawFacts};
 use super::quarter::QuarterId;
@@ -138,6 +140,10 @@ pub enum ExportError {
     NoScore,
     #[error("Phiếu tháng {0} có số liệu chưa hợp lệ")]
     BadFacts(u8),
+    #[error(
+        "Buổi sinh hoạt tháng {0} ghi ngày họp chưa đến; chỉ xuất kết quả khi các buổi đã họp"
+    )]
+    NotHeldYet(u8),
 }
 
 impl Bilingual for ExportError {
@@ -153,6 +159,9 @@ impl Bilingual for ExportError {
                 "The quarter has no regular meeting yet, so it has no score yet".into()
             }
             Self::BadFacts(m) => format!("The sheet of month {m} has facts that are not valid"),
+            Self::NotHeldYet(m) => format!(
+                "The meeting of month {m} is dated in the future; export once every meeting has been held"
+            ),
         }
     }
 }
@@ -161,6 +170,7 @@ fn shortfall_code(s: Shortfall) -> String {
     match s {
         Shortfall::MonthWithoutRegular(m) => format!("month_without_regular:{m}"),
         Shortfall::NoThematic => "no_thematic".to_string(),
+        Shortfall::TotConditionsMissed(m) => format!("tot_conditions_missed:{m}"),
     }
 }
 
@@ -194,6 +204,20 @@ pub fn check_ready(
         return Err(ExportError::NoScore);
     }
     Ok(counts)
+}
+
+/// Refuses a quarter with a meeting dated after `today` (the device's date): a signed result
+/// says the meetings were held. Kept apart from [`check_ready`] so that signing itself takes no
+/// clock (the tests, the CLI's sample files); the export box runs both.
+pub fn check_held(report: &QuarterReport, today: NaiveDate) -> Result<(), ExportError> {
+    match report
+        .meetings
+        .iter()
+        .find(|m| not_held_yet(m.facts.parsed.date, today))
+    {
+        Some(m) => Err(ExportError::NotHeldYet(m.month)),
+        None => Ok(()),
+    }
 }
 
 /// Builds the subject from a quarter whose every sheet is complete.
@@ -428,6 +452,30 @@ mod tests {
             "tap-huan_tu-danh-gia_chi-bo-thon-dong-ha_2026-Q4.json"
         );
     }
+
+    #[test]
+    fn a_quarter_with_a_meeting_still_to_come_is_not_exported() {
+        use crate::domain::catalog::Catalog;
+        use crate::domain::sample::{sample_cell, sample_quarter};
+        let catalog = Catalog::shipped().unwrap_or_else(|e| panic!("{e}"));
+        let rubric = catalog.default_rubric().unwrap_or_else(|| panic!("rubric"));
+        let q = QuarterId::new(2026, 4).unwrap_or_else(|e| panic!("{e}"));
+        let profile = sample_cell(3, 0);
+        let record = sample_quarter(3, 0, rubric, q, &profile);
+        let report = quarter_report(rubric, &record, profile.officers);
+        let last = report
+            .meetings
+            .iter()
+            .filter_map(|m| m.facts.parsed.date.map(|d| (d, m.month)))
+            .max()
+            .unwrap_or_else(|| panic!("dated meetings"));
+        assert_eq!(check_held(&report, last.0), Ok(()));
+        let day_before = last.0.pred_opt().unwrap_or_else(|| panic!("a day before"));
+        assert_eq!(
+            check_held(&report, day_before),
+            Err(ExportError::NotHeldYet(last.1))
+        );
+    }
 }
 
 /// A signed export: the credential and its file name.
@@ -502,6 +550,7 @@ mod message_tests {
                 SheetsIncomplete(3),
                 NoScore,
                 BadFacts(11),
+                NotHeldYet(12),
             ],
             |e| match e {
                 ProfileIncomplete => 0,
@@ -509,6 +558,7 @@ mod message_tests {
                 SheetsIncomplete(_) => 2,
                 NoScore => 3,
                 BadFacts(_) => 4,
+                NotHeldYet(_) => 5,
             },
         );
         assert_eq!(

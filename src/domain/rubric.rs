@@ -77,6 +77,12 @@ pub struct QuarterRollupRule {
     pub cap_if_month_without_regular: Rating,
     /// The quarter's rating can be no better than this when the quarter had no thematic meeting.
     pub cap_if_no_thematic: Rating,
+    /// The quarter's rating can be no better than this when a regular meeting lacks full marks
+    /// on an item of [`RubricFile::full_marks_required_for_tot`]: the meeting's own condition
+    /// for Tốt, held for the quarter too. Absent (version 1 of HD 42), the quarter is rated by
+    /// its average alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cap_if_tot_conditions_missed: Option<Rating>,
 }
 
 /// One group of the sheet ("Thời gian", "Chuẩn bị", ...).

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::browser::{can_share_file, download, now_iso, random, share_file};
+use super::browser::{can_share_file, download, now_iso, random, share_file, today};
 use super::i18n::{t, tf, Bilingual, Language};
 use super::outcome_message::OutcomeMessage;
 use super::print_report::{print_now, Printing};
@@ -12,7 +12,7 @@ use crate::domain::canonical::sha256_hex;
 use crate::domain::cell_key::CellKey;
 use crate::domain::eddsa_jcs::to_pretty;
 use crate::domain::paper::{content_fingerprint, ExportStamp};
-use crate::domain::result_doc::{check_ready, sign_result, ExportMeta};
+use crate::domain::result_doc::{check_held, check_ready, sign_result, ExportMeta};
 
 const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 const MIME: &str = "application/json";
@@ -29,7 +29,9 @@ pub fn ExportPanel() -> impl IntoView {
     let blocker = Memo::new(move |_| {
         store.report.with(|r| {
             let r = r.as_ref()?;
-            store.profile.with(|p| check_ready(r, p).err())
+            store
+                .profile
+                .with(|p| check_ready(r, p).and_then(|_| check_held(r, today())).err())
         })
     });
     let has_key = move || store.key.with(Option::is_some);

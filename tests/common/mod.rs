@@ -17,6 +17,17 @@ pub fn hd42() -> Rubric {
     catalog().latest("hd42-2025").expect("hd42").clone()
 }
 
+/// Version 1 of HD 42, which rates the quarter by its average alone (quarters started with it
+/// keep it).
+pub fn hd42_v1() -> Rubric {
+    catalog()
+        .all()
+        .iter()
+        .find(|r| r.reference().id == "hd42-2025" && r.reference().version == 1)
+        .expect("hd42 v1")
+        .clone()
+}
+
 pub fn hd12() -> Rubric {
     catalog().latest("hd12-2018").expect("hd12").clone()
 }

@@ -15,5 +15,9 @@ cargo run --quiet --bin chibo -- sample --count 5 --quarter 2026-Q4 --seed 11 --
 "$venv/bin/python" tests/interop/verify_result.py docs/examples/result.signed.json "$out"/*.json
 # A single changed digit must fail the independent check too.
 sed 's/"present": \([0-9]\)/"present": 9\1/' docs/examples/result.signed.json > "$out/tampered.json"
-! cmp -s docs/examples/result.signed.json "$out/tampered.json"
+# (Checked with an if: under set -e a negated command that fails does not stop the script.)
+if cmp -s docs/examples/result.signed.json "$out/tampered.json"; then
+  echo "run.sh: the sed above changed nothing: the example has no \"present\" to tamper with" >&2
+  exit 1
+fi
 "$venv/bin/python" tests/interop/verify_result.py --expect-fail "$out/tampered.json"

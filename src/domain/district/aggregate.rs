@@ -85,6 +85,9 @@ pub fn shortfall_vi(code: &str) -> String {
     match code.split_once(':') {
         Some(("month_without_regular", m)) => format!("tháng {m} không sinh hoạt thường kỳ"),
         _ if code == "no_thematic" => "không sinh hoạt chuyên đề".into(),
+        Some(("tot_conditions_missed", m)) => {
+            format!("tháng {m} chưa đủ điều kiện xếp loại Tốt")
+        }
         _ => code.to_string(),
     }
 }

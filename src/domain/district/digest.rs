@@ -38,7 +38,8 @@ pub struct ResultDigest {
     pub meetings: u32,
     pub average_tenths: u32,
     pub rating: Rating,
-    /// Shortfall codes of the quarter (`month_without_regular:11`, `no_thematic`).
+    /// Shortfall codes of the quarter (`month_without_regular:11`, `no_thematic`,
+    /// `tot_conditions_missed:10`).
     pub shortfalls: Vec<String>,
     /// Per item, in item-id order, for the items with points to lose.
     pub losses: Vec<ItemLoss>,

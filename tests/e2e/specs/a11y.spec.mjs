@@ -31,6 +31,10 @@ test('the quarter summary, the export box and the walk-through have no serious a
   await openApp(page);
   await page.getByRole('button', { name: 'Xem hướng dẫn' }).click();
   await page.getByTestId('quarter-title').scrollIntoViewIfNeeded();
+  // The export box comes with the lazy chunk, loaded once the page is idle: scan it, not the
+  // line that stands in for it meanwhile (nor those of the other panels of that chunk).
+  await expect(page.getByRole('button', { name: 'Xuất tệp kết quả' })).toBeVisible();
+  await expect(page.getByTestId('extras-pending')).toHaveCount(0);
   expect(await serious(page)).toEqual([]);
 });
 
@@ -106,6 +110,8 @@ test('no screen is wider than a small phone (360 px): wide tables scroll inside 
   expect(await overflow()).toBe(0);
   // On a phone the criteria losing most points are a list, not a picture of 7 px labels.
   await expect(page.getByTestId('loss-list')).toBeVisible();
+  // Hidden, not missing: toBeHidden alone would also pass without any chart.
+  await expect(page.getByTestId('loss-chart').locator('svg')).toHaveCount(1);
   await expect(page.getByTestId('loss-chart').locator('svg')).toBeHidden();
 });
 

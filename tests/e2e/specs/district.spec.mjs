@@ -113,9 +113,9 @@ test('a district imports a registry and 50 files and sees every status, the tota
   const first = cli.rows.slice().sort((a, b) => a.cell.toLowerCase().localeCompare(b.cell.toLowerCase()))[0];
   const firstRow = page.getByTestId('district-row').filter({ hasText: first.cell });
   await expect(firstRow).toContainText((first.averageTenths / 10).toFixed(1).replace('.', ','));
-  for (const [rating, label] of [['tot', 'Tốt'], ['kha', 'Khá'], ['trung_binh', 'Trung bình'], ['kem', 'Kém']]) {
-    await expect(page.getByTestId('rating-chart')).toContainText(`${label}${cli.distribution[rating]}`);
-  }
+  // One bar per rating, each its label then its count, matched whole: «Tốt1» is not «Tốt12».
+  const dist = cli.distribution;
+  await expect(page.getByTestId('rating-chart').locator('svg g')).toHaveText([`Tốt${dist.tot}`, `Khá${dist.kha}`, `Trung bình${dist.trung_binh}`, `Kém${dist.kem}`]);
   await page.getByLabel('Xếp loại', { exact: true }).selectOption('tot');
   await expect(page.getByTestId('district-row')).toHaveCount(cli.distribution.tot);
   await page.getByLabel('Xếp loại', { exact: true }).selectOption('');
@@ -238,19 +238,33 @@ test('files are verified in Web Workers, and on the page with the same result wh
 });
 
 test('when workers answer nonsense or fail mid-import, the page verifies those files itself and each file is stored once', async ({ page }) => {
-  const files = freshSample('broken', 120, 710);
+  // Chunks of 100 files (CHUNK in src/ui/import_workers.js): 0–99, 100–199 and 200–209.
+  const files = freshSample('broken', 210, 710);
   // A worker that answers every chunk with text that is not a stored file, except that the
-  // chunk holding file 0051 fails outright (which breaks the whole pool).
-  const served = await fakeWorker(page, `self.onmessage = (e) => {
+  // chunk holding file 0151 (the second) fails outright, which breaks the whole pool: the first
+  // chunk's nonsense is taken and verified again on the page, the rest is verified on the page.
+  // Each answer is also told on a channel, for the test to see which path the import took.
+  const served = await fakeWorker(page, `const told = new BroadcastChannel('fake-worker');
+  self.onmessage = (e) => {
     const { files, start } = e.data;
     if (!files) return;
-    if (files.some((f) => f.name.startsWith("0051"))) self.postMessage({ ok: false, error: "broken", start });
+    const fails = files.some((f) => f.name.startsWith("0151"));
+    told.postMessage({ start, fails });
+    if (fails) self.postMessage({ ok: false, error: "broken", start });
     else self.postMessage({ ok: true, out: files.map(() => 'not a stored file'), start });
   };`);
+  const answers = [];
+  await page.exposeFunction('fakeWorkerAnswered', (a) => { answers.push(a); });
+  await page.addInitScript(() => {
+    window.fakeWorkerChannel = new BroadcastChannel('fake-worker');
+    window.fakeWorkerChannel.onmessage = (e) => window.fakeWorkerAnswered(e.data);
+  });
   await page.goto('/district.html');
   await importFiles(page, files);
-  // The import really went through the broken workers.
+  // The import really went through the broken workers: nonsense for the first chunk, then the
+  // failure (a worker answers its chunks in the order given).
   expect(served.count).toBeGreaterThan(0);
+  await expect.poll(() => answers.slice(0, 2)).toEqual([{ start: 0, fails: false }, { start: 100, fails: true }]);
   await expectAllUnregistered(page, files, 3);
   await page.reload();
   await expectAllUnregistered(page, files, 3);
@@ -339,8 +353,13 @@ test('a collection stored by the first version (whole results in one store) is m
 test('the cell page never downloads the district code (nor its import workers), and an old #cap-tren bookmark opens the district page', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByTestId('quarter-title')).toBeVisible();
+  // What the page fetches once idle counts too: its lazy chunk (src/ui/lazy_panel.rs) is there,
+  // and nothing more is on its way.
+  await expect(page.getByTestId('extras-pending')).toHaveCount(0);
+  await page.waitForLoadState('networkidle');
   const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
   expect(loaded.some((u) => /chibo-app-[0-9a-f]+_bg\.wasm$/.test(u))).toBe(true);
+  expect(loaded.some((u) => /cell_extras-[0-9a-f]{16}_bg\.wasm$/.test(u))).toBe(true);
   expect(loaded.some((u) => u.includes('chibo-district-'))).toBe(false);
   // Nor the import's worker pool: only the snippets the page's glue imports are preloaded.
   expect(loaded.some((u) => u.endsWith('/import_workers.js'))).toBe(false);

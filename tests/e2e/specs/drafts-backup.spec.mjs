@@ -19,7 +19,7 @@ test('a drafts backup moves the quarters to a new phone, and a restore never ove
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Lưu tệp sao lưu dữ liệu' }).click();
   const file = await download;
-  expect(file.suggestedFilename()).toBe('sao-luu-du-lieu_chi-bo-thon-dong-ha_2026-11-23.json');
+  expect(file.suggestedFilename()).toBe('sao-luu-du-lieu_chi-bo-thon-dong-ha_2026-12-28.json');
   const path = `${OUT}/${file.suggestedFilename()}`;
   await file.saveAs(path);
   await expect(page.getByTestId('drafts-save-message')).toContainText('(1 quý)');
@@ -37,7 +37,7 @@ test('a drafts backup moves the quarters to a new phone, and a restore never ove
   await expect(phone.getByTestId('meeting-1').getByTestId('meeting-summary-score')).toHaveText('Chưa chấm');
   await phone.getByLabel('Khôi phục từ tệp sao lưu dữ liệu').setInputFiles(path);
   const plan = phone.getByTestId('restore-plan');
-  await expect(plan).toContainText('«sao-luu-du-lieu_chi-bo-thon-dong-ha_2026-11-23.json», lưu ngày 23/11/2026, có 1 quý:');
+  await expect(plan).toContainText('«sao-luu-du-lieu_chi-bo-thon-dong-ha_2026-12-28.json», lưu ngày 28/12/2026, có 1 quý:');
   await expect(plan).toContainText('Thông tin chi bộ: chưa có trên máy, sẽ lấy từ tệp.');
   await expect(plan.getByTestId('restore-quarter')).toHaveText(/Quý 4\/2026: chưa có trên máy: sẽ thêm \(\d+\/\d+ mục đã trả lời\)/);
   await plan.getByRole('button', { name: 'Khôi phục' }).click();

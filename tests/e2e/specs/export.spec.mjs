@@ -3,7 +3,7 @@
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { openApp, setUpCell, fillGoodQuarter } from './helpers.mjs';
+import { openApp, setUpCell, fillGoodQuarter, openMeeting } from './helpers.mjs';
 
 const CHIBO = process.env.CHIBO_BIN ?? '../../target/debug/chibo';
 const OUT = '../../target/e2e-downloads';
@@ -16,6 +16,14 @@ test('export needs a complete quarter, a key and its backup; the signed file ver
   await expect(page.getByTestId('export-blocker')).toContainText('Còn 3 phiếu chưa đánh dấu hoàn thành');
   await expect(page.getByRole('button', { name: 'Xuất tệp kết quả' })).toBeDisabled();
   await fillGoodQuarter(page);
+  await expect(page.getByTestId('export-blocker')).toHaveCount(0);
+
+  // A meeting dated after today (28 December) has not been held: no signed result says it was.
+  const december = await openMeeting(page, 3);
+  await december.getByLabel('Ngày họp').fill('2026-12-30');
+  await expect(page.getByTestId('export-blocker')).toContainText('Buổi sinh hoạt tháng 12 ghi ngày họp chưa đến');
+  await expect(page.getByRole('button', { name: 'Xuất tệp kết quả' })).toBeDisabled();
+  await december.getByLabel('Ngày họp').fill('2026-12-04');
   await expect(page.getByTestId('export-blocker')).toHaveCount(0);
 
   // First export: the key is made, but the backup must come first.

@@ -4,12 +4,10 @@ import { test, expect } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { openApp, setUpCell, openMeeting } from './helpers.mjs';
 
-const htmlLang = (page) => page.evaluate(() => document.documentElement.lang);
-
 test('the UI switches to English, stays English after a reload, and switches back', async ({ page }) => {
   await openApp(page);
   // Vietnamese by default.
-  expect(await htmlLang(page)).toBe('vi');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tự đánh giá chất lượng sinh hoạt chi bộ');
   const toEnglish = page.getByRole('button', { name: 'English' });
   await expect(toEnglish.locator('[lang="en"]')).toHaveText('English');
@@ -19,7 +17,7 @@ test('the UI switches to English, stays English after a reload, and switches bac
   await sheet.getByLabel('Thời lượng (phút)').fill('95');
 
   await toEnglish.click();
-  expect(await htmlLang(page)).toBe('en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page).toHaveTitle('Party cell meeting self-assessment');
 
   // Header.
@@ -87,13 +85,13 @@ test('the UI switches to English, stays English after a reload, and switches bac
   // Reload: still English (and still the district page).
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Receive result files' })).toBeVisible();
-  expect(await htmlLang(page)).toBe('en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await nav.getByRole('link', { name: 'Cell self-assessment' }).click();
   await expect(page.getByLabel('Cell name')).toHaveValue('Chi bộ Thôn Đông Hà');
 
   // Back to Vietnamese, exactly as before, also after a reload.
   await toVietnamese.click();
-  expect(await htmlLang(page)).toBe('vi');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
   await expect(page).toHaveTitle('Tự đánh giá sinh hoạt chi bộ');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tự đánh giá chất lượng sinh hoạt chi bộ');
   await expect(page.getByLabel('Tên chi bộ')).toHaveValue('Chi bộ Thôn Đông Hà');
@@ -101,7 +99,7 @@ test('the UI switches to English, stays English after a reload, and switches bac
   await expect(summary.getByTestId('shortfalls')).toHaveText('Quý không có buổi sinh hoạt chuyên đề');
   await page.reload();
   await expect(page.getByTestId('quarter-title')).toHaveText('Tự đánh giá quý 4/2026');
-  expect(await htmlLang(page)).toBe('vi');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
   await expect(page.getByRole('button', { name: 'English' })).toBeVisible();
 });
 
@@ -111,7 +109,7 @@ test('the language is a device preference shared with the training workspace', a
   await page.getByTestId('enter-training').click();
   await expect(page.getByTestId('training-mark')).toContainText('TRAINING');
   await expect(page.getByRole('button', { name: 'Leave training' })).toBeVisible();
-  expect(await htmlLang(page)).toBe('en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.getByRole('button', { name: 'Leave training' }).click();
   await expect(page.getByTestId('quarter-title')).toHaveText('Self-assessment, quarter 4/2026');
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('chibo/v1/language')));

@@ -29,7 +29,7 @@ test('the printout has the customary header, one table per meeting, totals, narr
   // In capitals as printed (the style makes them so): the rendered text, not the source's.
   await expect(paper).toContainText('ĐẢNG BỘ XÃ HÒA BÌNH', { useInnerText: true });
   await expect(paper).toContainText('CHI BỘ THÔN ĐÔNG HÀ', { useInnerText: true });
-  await expect(paper).toContainText('ngày 23 tháng 11 năm 2026');
+  await expect(paper).toContainText('ngày 28 tháng 12 năm 2026');
   await expect(paper).toContainText('BÁO CÁO TỰ ĐÁNH GIÁ CHẤT LƯỢNG SINH HOẠT CHI BỘ');
   await expect(paper).toContainText('Quý IV năm 2026');
   await expect(paper.locator('.paper-meeting')).toHaveCount(3);

@@ -52,6 +52,12 @@ test('a value written by a newer version in another tab is neither moved nor ove
   expect(await a.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('chibo/backup/')))).toEqual([]);
   // The newer tab writes again (at each keystroke): one notice, not one per write.
   await b.evaluate(([k, v]) => localStorage.setItem(k, v.replace('"meetings":[]', '"meetings":[],"x":1')), [key, future]);
+  // The count was already 1 before that write: it says something only once this tab has taken
+  // the write's storage event. The events of one tab's writes come in the order written, so a
+  // later change from B that shows here (the cell's name) proves the quarter's came first.
+  await b.getByRole('heading', { name: 'Thông tin chi bộ', exact: true }).click(); // folded: the profile is complete
+  await b.getByLabel('Tên chi bộ').fill('Chi bộ Thôn Tây Hà');
+  await expect(a.getByTestId('profile-summary')).toHaveText('Chi bộ Thôn Tây Hà');
   await expect(a.getByTestId('storage-notice').locator('li')).toHaveCount(1);
   // Nothing here can make that value good, so nothing waits for it: a drafts backup is saved.
   const saved = a.waitForEvent('download');
