@@ -5,6 +5,7 @@
 //! exact rubric (same SHA-256) it was started with. `tests::shipped_rubric_hashes_never_change`
 //! enforces this.
 
+use super::quarter::QuarterId;
 use super::rubric::{parse_shipped_rubric, Rubric, RubricError, RubricRef};
 
 /// Text of every shipped rubric file, newest default first.
@@ -35,6 +36,11 @@ pub const SHIPPED_SHA256: [&str; 3] = [
 
 /// The default rubric id for new quarters.
 pub const DEFAULT_RUBRIC_ID: &str = "hd42-2025";
+
+/// The rubric of the guidance in force before HD 42, and the day HD 42 was issued
+/// (`YYYY-MM-DD`): a quarter that ended before it starts with HD 12 (RUBRICS.md: HD 12 of 2018,
+/// replaced by HD 42 of 28/10/2025).
+const EARLIER: (&str, &str) = ("hd12-2018", "2025-10-28");
 
 /// The parsed shipped rubrics.
 #[derive(Debug, Clone)]
@@ -77,6 +83,31 @@ impl Catalog {
         self.latest(DEFAULT_RUBRIC_ID)
             .or_else(|| self.rubrics.first())
     }
+
+    /// The rubric a new `quarter` starts with: the guidance in force then. A secretary filling
+    /// in a quarter of 2025 before HD 42 is offered HD 12, not a sheet that did not exist yet.
+    pub fn default_for(&self, quarter: QuarterId) -> Option<&Rubric> {
+        let (earlier, until) = EARLIER;
+        if quarter.last_day_iso().as_str() < until {
+            if let Some(r) = self.latest(earlier) {
+                return Some(r);
+            }
+        }
+        self.default_rubric()
+    }
+
+    /// The rubrics offered for a new quarter: the newest version of each id, default first. An
+    /// older version stays in the catalog for the quarters started with it, but a new quarter
+    /// has no reason to start with a superseded one.
+    pub fn offered(&self) -> Vec<&Rubric> {
+        self.rubrics
+            .iter()
+            .filter(|r| {
+                self.latest(&r.reference().id)
+                    .is_some_and(|l| l.reference() == r.reference())
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]
@@ -91,6 +122,36 @@ mod tests {
             let computed = parse_rubric(text).map(|r| r.reference().sha256.clone());
             assert_eq!(computed.as_deref(), Ok(recorded), "{file}");
         }
+    }
+
+    #[test]
+    fn a_new_quarter_starts_with_the_guidance_in_force_then() {
+        let c = Catalog::shipped().unwrap_or_else(|e| panic!("{e}"));
+        let id = |y, q| {
+            let q = QuarterId::new(y, q).unwrap_or_else(|e| panic!("{e}"));
+            c.default_for(q)
+                .map(|r| (r.reference().id.clone(), r.reference().version))
+        };
+        assert_eq!(id(2025, 3), Some(("hd12-2018".into(), 1)));
+        assert_eq!(id(2019, 1), Some(("hd12-2018".into(), 1)));
+        // HD 42 was issued on 28 October 2025, within the fourth quarter.
+        assert_eq!(id(2025, 4), Some(("hd42-2025".into(), 2)));
+        assert_eq!(id(2026, 4), Some(("hd42-2025".into(), 2)));
+    }
+
+    #[test]
+    fn a_superseded_version_is_kept_but_not_offered_for_a_new_quarter() {
+        let c = Catalog::shipped().unwrap_or_else(|e| panic!("{e}"));
+        let offered: Vec<(String, u32)> = c
+            .offered()
+            .iter()
+            .map(|r| (r.reference().id.clone(), r.reference().version))
+            .collect();
+        assert_eq!(
+            offered,
+            vec![("hd42-2025".into(), 2), ("hd12-2018".into(), 1)]
+        );
+        assert_eq!(c.all().len(), 3);
     }
 
     #[test]

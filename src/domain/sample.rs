@@ -149,13 +149,22 @@ pub fn sample_quarter(
     // Each cell has a "quality" that tilts its answers.
     let quality = 55 + rng.below(45);
     for m in &mut record.meetings {
-        let absent = rng.below(required / 5 + 1);
-        let without = u32::from(rng.chance(100 - quality)).min(absent);
+        // A meeting held by the book meets every condition Tốt requires (duration, attendance
+        // with nobody absent without reason, speakers over half, full minutes); a good cell
+        // holds most of its meetings so. Drawn for the meeting as a whole: drawn item by item,
+        // almost no sample quarter would be Tốt under a rubric that holds the quarter to them.
+        let by_the_book = rng.chance(quality);
+        let absent = if by_the_book {
+            rng.below(required / 10 + 1)
+        } else {
+            rng.below(required / 5 + 1)
+        };
+        let without = u32::from(!by_the_book && rng.chance(100 - quality)).min(absent);
         let present = required - absent;
         let day = 1 + rng.below(27);
         let long = m.kind == MeetingKind::Combined || required >= 30;
         let base = if long { 120 } else { 90 };
-        let minutes = if rng.chance(quality) {
+        let minutes = if by_the_book || rng.chance(quality) {
             base + rng.below(30)
         } else {
             base - 5 - rng.below(40)
@@ -166,13 +175,22 @@ pub fn sample_quarter(
         m.facts.present = present.to_string();
         m.facts.absent_with_reason = (absent - without).to_string();
         m.facts.absent_without_reason = without.to_string();
-        m.facts.speakers = (present * (25 + rng.below(50)) / 100).to_string();
-        m.facts.repeated_absence = Some(rng.chance(100 - quality) && rng.chance(30));
+        let spoke = if by_the_book {
+            51 + rng.below(30)
+        } else {
+            25 + rng.below(50)
+        };
+        // Rounded up: over half of those present, not half of them rounded down.
+        m.facts.speakers = (present * spoke).div_ceil(100).min(present).to_string();
+        m.facts.repeated_absence =
+            Some(!by_the_book && rng.chance(100 - quality) && rng.chance(30));
+        let required_for_tot = &rubric.file().full_marks_required_for_tot;
         for item in rubric.items() {
             match item.kind {
                 ItemKind::Toggle => {
-                    m.answers
-                        .insert(item.id.clone(), Answer::Toggle(rng.chance(quality + 10)));
+                    let met = (by_the_book && required_for_tot.contains(&item.id))
+                        || rng.chance(quality + 10);
+                    m.answers.insert(item.id.clone(), Answer::Toggle(met));
                 }
                 ItemKind::Levels => {
                     let n = item.options.len() as u32;

@@ -21,7 +21,7 @@ pub fn QuarterPicker() -> impl IntoView {
     let year = RwSignal::new(open_now.map_or(this_year, |q| q.year()));
     let quarter = RwSignal::new(open_now.map_or(1, |q| q.quarter()));
     let rubrics: Vec<(String, String, String)> = store.catalog.with_value(|c| {
-        c.all()
+        c.offered()
             .iter()
             .map(|r| {
                 (
@@ -32,10 +32,19 @@ pub fn QuarterPicker() -> impl IntoView {
             })
             .collect()
     });
-    let rubric = RwSignal::new(rubrics.first().map(|r| r.0.clone()).unwrap_or_default());
+    let chosen = move || QuarterId::new(year.get(), quarter.get()).ok();
+    // The guidance in force in the chosen quarter, until the secretary picks another.
+    let suggested = move || {
+        store.catalog.with_value(|c| {
+            chosen()
+                .and_then(|q| c.default_for(q))
+                .map(|r| r.reference().sha256.clone())
+                .unwrap_or_default()
+        })
+    };
+    let rubric = RwSignal::new(suggested());
     let years: Vec<i32> = picker_years(open_now.map(|q| q.year()), this_year).collect();
     let refused: RwSignal<Option<Unsaved>> = RwSignal::new(None);
-    let chosen = move || QuarterId::new(year.get(), quarter.get()).ok();
     let exists = move || chosen().is_some_and(|q| store.quarters.with(|qs| qs.contains(&q)));
     let open = move |_| {
         if let Some(q) = chosen() {
@@ -59,6 +68,7 @@ pub fn QuarterPicker() -> impl IntoView {
                         on:change=move |ev| {
                             if let Ok(y) = event_target_value(&ev).parse() {
                                 year.set(y);
+                                rubric.set(suggested());
                             }
                         }
                     >
@@ -75,6 +85,7 @@ pub fn QuarterPicker() -> impl IntoView {
                         on:change=move |ev| {
                             if let Ok(q) = event_target_value(&ev).parse() {
                                 quarter.set(q);
+                                rubric.set(suggested());
                             }
                         }
                     >

@@ -361,7 +361,7 @@ impl Store {
             None => {
                 let reference = rubric.or_else(|| {
                     self.catalog
-                        .with_value(|c| c.default_rubric().map(|r| r.reference().clone()))
+                        .with_value(|c| c.default_for(quarter).map(|r| r.reference().clone()))
                 });
                 let Some(reference) = reference else {
                     return Ok(());

@@ -209,3 +209,20 @@ test('saved quarters can be reopened and deleted after a confirmation', async ({
   const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('quarter/')));
   expect(keys).toEqual(['chibo/v1/quarter/2026-Q4']);
 });
+
+test('a new quarter is offered the guidance in force then, and only the newest version of each', async ({ page }) => {
+  await openApp(page);
+  const rubric = page.getByLabel('Bộ tiêu chí (cho quý mới)');
+  await page.getByLabel('Năm', { exact: true }).selectOption('2026');
+  await page.getByLabel('Quý', { exact: true }).selectOption('3');
+  await expect(rubric.locator('option')).toHaveText(['hd42-2025 (phiên bản 2)', 'hd12-2018 (phiên bản 1)']);
+  await expect(rubric).toHaveValue(await rubric.locator('option').first().getAttribute('value'));
+  // HD 42 was issued on 28 October 2025: a quarter that ended before starts with HD 12.
+  await page.getByLabel('Năm', { exact: true }).selectOption('2025');
+  await expect(rubric).toHaveValue(await rubric.locator('option').nth(1).getAttribute('value'));
+  await page.getByRole('button', { name: 'Bắt đầu quý này' }).click();
+  await expect(page.getByTestId('quarter-title')).toHaveText('Tự đánh giá quý 3/2025');
+  await expect(page.locator('.rubric-name')).toContainText('12-HD/BTCTW');
+  await page.getByLabel('Quý', { exact: true }).selectOption('4');
+  await expect(rubric).toHaveValue(await rubric.locator('option').first().getAttribute('value'));
+});
