@@ -102,6 +102,24 @@ fn hd12_attendance_needs_strictly_more_than_85_percent() {
     assert_eq!(pts(69, 100), 0);
 }
 
+#[test]
+fn hd12_version_2_asks_90_minutes_of_a_combined_meeting_and_full_marks_on_speakers_for_tot() {
+    let r = hd12();
+    assert_eq!(r.reference().version, 2);
+    let mut m = perfect(&r, MeetingKind::Combined);
+    m.facts.duration_minutes = "95".into();
+    let s = score(&r, &m, Officers::Committee);
+    assert_eq!(s.item("tc3_thoi_luong").unwrap().lost(), 0);
+    assert_eq!(s.rating, Rating::Tot);
+    // Fewer than half of those present spoke: still ≥ 90 points, but not Tốt.
+    let present: u32 = m.facts.present.parse().unwrap();
+    m.facts.speakers = (present / 3).to_string();
+    let s = score(&r, &m, Officers::Committee);
+    assert!(s.score >= 90, "{}", s.score);
+    assert_eq!(s.rating, Rating::Kha);
+    assert_eq!(s.tot_blocked_by, vec!["tc3_phat_bieu".to_string()]);
+}
+
 fn duration(kind: MeetingKind, required: u32, minutes: u32) -> u32 {
     let mut m = perfect(&hd42(), kind);
     m.facts = good_facts(required);

@@ -9,7 +9,7 @@ use super::quarter::QuarterId;
 use super::rubric::{parse_shipped_rubric, Rubric, RubricError, RubricRef};
 
 /// Text of every shipped rubric file, newest default first.
-pub const SHIPPED: [(&str, &str); 3] = [
+pub const SHIPPED: [(&str, &str); 4] = [
     (
         "hd42-2025.v2.json",
         include_str!("../../rubrics/hd42-2025.v2.json"),
@@ -17,6 +17,10 @@ pub const SHIPPED: [(&str, &str); 3] = [
     (
         "hd42-2025.v1.json",
         include_str!("../../rubrics/hd42-2025.v1.json"),
+    ),
+    (
+        "hd12-2018.v2.json",
+        include_str!("../../rubrics/hd12-2018.v2.json"),
     ),
     (
         "hd12-2018.v1.json",
@@ -28,9 +32,10 @@ pub const SHIPPED: [(&str, &str); 3] = [
 /// computed at start-up: the secretary's page then needs no SHA-256 or JSON canonicalisation
 /// before the sheet is drawn (they come with the export, in a chunk of their own), and opens a
 /// little sooner. `tests::recorded_hashes_are_the_files_hashes` computes them again.
-pub const SHIPPED_SHA256: [&str; 3] = [
+pub const SHIPPED_SHA256: [&str; 4] = [
     "57966a78f9f558b08881ea88a72bf6313c4fed17df315f007d1baca92e10cdeb",
     "5a9da39eb5a575915abd5631f0013df67cf24508a7657dd37eb6c1d4ff6ccd5f",
+    "4e579728f94dc6d6e2d5fb2b52914079c1913876d9a56b1a87a1487c6cd210aa",
     "b3c5b28d8fa4e417c0fa0d4822499e37ee58e75431a69e78a567407586646b1e",
 ];
 
@@ -132,8 +137,8 @@ mod tests {
             c.default_for(q)
                 .map(|r| (r.reference().id.clone(), r.reference().version))
         };
-        assert_eq!(id(2025, 3), Some(("hd12-2018".into(), 1)));
-        assert_eq!(id(2019, 1), Some(("hd12-2018".into(), 1)));
+        assert_eq!(id(2025, 3), Some(("hd12-2018".into(), 2)));
+        assert_eq!(id(2019, 1), Some(("hd12-2018".into(), 2)));
         // HD 42 was issued on 28 October 2025, within the fourth quarter.
         assert_eq!(id(2025, 4), Some(("hd42-2025".into(), 2)));
         assert_eq!(id(2026, 4), Some(("hd42-2025".into(), 2)));
@@ -149,9 +154,9 @@ mod tests {
             .collect();
         assert_eq!(
             offered,
-            vec![("hd42-2025".into(), 2), ("hd12-2018".into(), 1)]
+            vec![("hd42-2025".into(), 2), ("hd12-2018".into(), 2)]
         );
-        assert_eq!(c.all().len(), 3);
+        assert_eq!(c.all().len(), 4);
     }
 
     #[test]
