@@ -366,7 +366,7 @@ fn english(vi: &str) -> Option<&'static str> {
         "Điểm quý: " => "Quarter score: ",
         " · Xếp loại quý: " => " · Quarter rating: ",
         "Chưa xếp loại" => "Not rated yet",
-        "Theo điểm là {}, nhưng bị giới hạn do thiếu buổi sinh hoạt." => "The score alone gives {}, but the rating is capped because meetings are missing.",
+        "Theo điểm là {}, nhưng bị giới hạn bởi các thiếu sót dưới đây." => "The score alone gives {}, but the rating is capped by the shortfalls below.",
         "Đã hoàn thành {}/{} phiếu." => "{}/{} sheets complete.",
         "Cách tính: " => "How it is calculated: ",
         // quarter_view.rs

@@ -73,7 +73,7 @@ pub fn QuarterSummary() -> impl IntoView {
                         <p class="muted small" data-testid="tot-note">{t(lang, "Xếp loại Tốt theo điểm bình quân, dù không buổi thường kỳ nào được xếp loại Tốt; cấp trên có thể xem lại khi duyệt.")}</p>
                     })}
                     {(rating.is_some() && rep.rating != rep.uncapped_rating).then(|| view! {
-                        <p class="warn">{tf(lang, "Theo điểm là {}, nhưng bị giới hạn do thiếu buổi sinh hoạt.", &[&rep.uncapped_rating.map(|r| r.label(lang)).unwrap_or_default()])}</p>
+                        <p class="warn">{tf(lang, "Theo điểm là {}, nhưng bị giới hạn bởi các thiếu sót dưới đây.", &[&rep.uncapped_rating.map(|r| r.label(lang)).unwrap_or_default()])}</p>
                     })}
                     <p class="muted small">{tf(lang, "Đã hoàn thành {}/{} phiếu.", &[&rep.complete_meetings, &rep.meetings.len()])}</p>
                     {(!rep.shortfalls.is_empty()).then(|| view! {
