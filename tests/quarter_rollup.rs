@@ -320,6 +320,23 @@ fn under_version_2_a_regular_meeting_short_of_a_tot_condition_holds_the_quarter_
 }
 
 #[test]
+fn a_short_duration_counts_as_missed_only_once_the_sheet_s_facts_add_up() {
+    let r = hd42();
+    let mut rec = quarter(&[(Regular, 10), (Regular, 11), (Thematic, 11), (Regular, 12)]);
+    let october = rec.meetings.iter_mut().find(|m| m.month == 10);
+    let october = october.expect("October's meeting");
+    october.facts.duration_minutes = "9".into();
+    // November: the same short duration, but the attendance does not add up yet (a secretary
+    // still typing): not counted.
+    assert_eq!((rec.meetings[1].month, rec.meetings[1].kind), (11, Regular));
+    rec.meetings[1].facts.duration_minutes = "9".into();
+    rec.meetings[1].facts.present = "25".into();
+    let rep = quarter_report(&r, &rec, Officers::Committee);
+    // "9" is a valid duration, so the facts are full and consistent: October's is a miss.
+    assert_eq!(rep.shortfalls, vec![Shortfall::TotConditionsMissed(10)]);
+}
+
+#[test]
 fn an_item_not_answered_yet_is_not_a_missed_tot_condition() {
     let r = hd42();
     let mut rec = quarter(&[(Regular, 10), (Regular, 11), (Thematic, 11), (Regular, 12)]);

@@ -489,7 +489,7 @@ mod cli {
         now: Option<String>,
     ) -> Result<ExitCode, String> {
         let quarter = QuarterId::parse(quarter).map_err(|e| e.to_string())?;
-        let rubric = catalog.default_rubric().ok_or("không có bộ tiêu chí")?;
+        let rubric = catalog.default_for(quarter).ok_or("không có bộ tiêu chí")?;
         fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
         // A fixed moment inside the quarter's last month keeps the output deterministic.
         let default_now = format!("{}-{:02}-28T08:00:00Z", quarter.year(), quarter.months()[2]);

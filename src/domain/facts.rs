@@ -233,7 +233,9 @@ pub fn check_facts(raw: &RawFacts, quarter: QuarterId, month: u8) -> FactsCheck 
             problem: FactProblem::ZeroRequired,
         });
     }
-    // A meeting nobody attended was not held, and its speakers' share has no denominator.
+    // A meeting nobody attended was not held, and its speakers' share has no denominator. Also
+    // checked when a district recomputes a result: one signed with nobody present by an
+    // earlier version is refused as invalid facts, deliberately.
     if present == Some(0) && required != Some(0) {
         issues.push(FactIssue {
             field: FactField::Present,

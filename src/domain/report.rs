@@ -162,9 +162,10 @@ impl QuarterReport {
     }
 
     /// The quarter is rated Tốt by its average while none of its regular meetings was (each
-    /// held at Khá for want of full marks on an item the rubric requires for Tốt). The rubric
-    /// rates the quarter by the average alone, and the signed result follows it; this only lets
-    /// the screen say so, for the upper level has the final word.
+    /// held at Khá for want of full marks on an item the rubric requires for Tốt). Only under a
+    /// rubric that rates the quarter by the average alone (version 1 of HD 42 and HD 12; version
+    /// 2 caps such a quarter at Khá), and the signed result follows it; this only lets the
+    /// screen say so, for the upper level has the final word.
     pub fn tot_without_a_tot_meeting(&self) -> bool {
         self.rating == Some(Rating::Tot)
             && !self
@@ -274,15 +275,18 @@ pub fn quarter_report(
     if rules.cap_if_tot_conditions_missed.is_some() {
         let required = &rubric.file().full_marks_required_for_tot;
         for m in meetings.iter().filter(|m| m.kind.is_regular()) {
-            // Only what is known: an item not answered yet (or waiting for its facts) is not a
-            // miss, or a sheet being filled in would show one at every step.
+            // Only what is known: an item not answered yet, or computed from facts still being
+            // typed (a duration of "9" on the way to "95"), is not a miss, or a sheet being
+            // filled in would show one at every step. A signed sheet is complete either way.
+            let facts_known = m.facts.is_consistent_and_full();
             let missed = m.score.items.iter().any(|i| {
                 required.contains(&i.item_id)
                     && i.lost() > 0
-                    && matches!(
-                        i.outcome,
-                        ItemOutcome::Answered | ItemOutcome::Derived { .. }
-                    )
+                    && match i.outcome {
+                        ItemOutcome::Answered => true,
+                        ItemOutcome::Derived { .. } => facts_known,
+                        _ => false,
+                    }
             });
             let s = Shortfall::TotConditionsMissed(m.month);
             if missed && !shortfalls.contains(&s) {

@@ -1,32 +1,17 @@
 //! ASCII slugs of Vietnamese names, for file names.
 
-use super::vietnamese::is_combining_mark;
-
-/// Vietnamese letters with diacritics, grouped by their base letter.
-const GROUPS: [(&str, char); 7] = [
-    ("àáảãạăằắẳẵặâầấẩẫậ", 'a'),
-    ("èéẻẽẹêềếểễệ", 'e'),
-    ("ìíỉĩị", 'i'),
-    ("òóỏõọôồốổỗộơờớởỡợ", 'o'),
-    ("ùúủũụưừứửữự", 'u'),
-    ("ỳýỷỹỵ", 'y'),
-    ("đ", 'd'),
-];
-
-fn base(c: char) -> char {
-    let lower = c.to_lowercase().next().unwrap_or(c);
-    GROUPS
-        .iter()
-        .find(|(set, _)| set.contains(lower))
-        .map_or(lower, |(_, b)| *b)
-}
+use super::vietnamese::{base_letter, is_combining_mark};
 
 /// `"Chi bộ Thôn Đông Hà"` → `"chi-bo-thon-dong-ha"`; never empty (falls back to `"chi-bo"`).
 pub fn slug(name: &str) -> String {
     let mut out = String::new();
     // Marks typed apart from their letter (Unikey's composite mode) are left out, not read as
     // a word break.
-    for c in name.chars().filter(|c| !is_combining_mark(*c)).map(base) {
+    for c in name
+        .chars()
+        .filter(|c| !is_combining_mark(*c))
+        .map(base_letter)
+    {
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {

@@ -101,7 +101,7 @@ pub fn demo_files(
     now: &str,
     seed: u64,
 ) -> Result<DemoSet, SignError> {
-    let Some(rubric) = catalog.default_rubric() else {
+    let Some(rubric) = catalog.default_for(quarter) else {
         return Ok(DemoSet {
             files: Vec::new(),
             registry: Vec::new(),

@@ -33,7 +33,8 @@ pub fn QuarterPicker() -> impl IntoView {
             .collect()
     });
     let chosen = move || QuarterId::new(year.get(), quarter.get()).ok();
-    // The guidance in force in the chosen quarter, until the secretary picks another.
+    // The guidance in force in the chosen quarter: suggested again whenever the year or the
+    // quarter changes (a choice made by hand is for the quarter it was made for).
     let suggested = move || {
         store.catalog.with_value(|c| {
             chosen()
@@ -99,7 +100,7 @@ pub fn QuarterPicker() -> impl IntoView {
                 <Show when=move || !exists()>
                     <div class="field">
                         <label for="pick-rubric">{move || t(lang.get(), "Bộ tiêu chí (cho quý mới)")}</label>
-                        <select id="pick-rubric" on:change=move |ev| rubric.set(event_target_value(&ev))>
+                        <select id="pick-rubric" prop:value=move || rubric.get() on:change=move |ev| rubric.set(event_target_value(&ev))>
                             {rubrics
                                 .iter()
                                 .map(|(hash, id, version)| {

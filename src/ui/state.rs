@@ -144,7 +144,7 @@ fn seed_training(
     let profile = training_profile(seed_value);
     // Known free: read just above.
     let _ = storage::save(Key::Profile, &profile);
-    if let Some(rubric) = catalog.default_rubric() {
+    if let Some(rubric) = catalog.default_for(quarter) {
         let record = training_quarter(seed_value, rubric, quarter, &profile);
         seed(Key::Quarter(quarter), &record, notices);
     }
