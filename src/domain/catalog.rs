@@ -101,6 +101,12 @@ impl Catalog {
         self.default_rubric()
     }
 
+    /// A newer version of the rubric `r` names, if this build has one.
+    pub fn newer_version(&self, r: &RubricRef) -> Option<&Rubric> {
+        self.latest(&r.id)
+            .filter(|n| n.reference().version > r.version)
+    }
+
     /// The rubrics offered for a new quarter: the newest version of each id, default first. An
     /// older version stays in the catalog for the quarters started with it, but a new quarter
     /// has no reason to start with a superseded one.

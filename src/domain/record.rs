@@ -7,7 +7,7 @@ use super::facts::FactField;
 use super::lang::Bilingual;
 use super::meeting::{Answer, Meeting, MeetingKind};
 use super::quarter::QuarterId;
-use super::rubric::RubricRef;
+use super::rubric::{ItemKind, Rubric, RubricRef};
 
 /// Narrative fields of the quarter report.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -119,7 +119,66 @@ impl Bilingual for EditError {
     }
 }
 
+/// Why a quarter cannot move to another version of its rubric.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum MoveError {
+    #[error("«{0}» không phải một phiên bản khác của bộ tiêu chí quý này đang dùng")]
+    OtherRubric(String),
+    #[error("Câu trả lời cho mục «{0}» không dùng được trong phiên bản mới")]
+    AnswerNotCarried(String),
+}
+
+impl Bilingual for MoveError {
+    fn message_en(&self) -> String {
+        match self {
+            Self::OtherRubric(id) => {
+                format!("«{id}» is not another version of the rubric this quarter uses")
+            }
+            Self::AnswerNotCarried(item) => {
+                format!("The answer to item «{item}» cannot be used in the new version")
+            }
+        }
+    }
+}
+
 impl QuarterRecord {
+    /// Whether every answer of this quarter means the same in `to`, another version of the same
+    /// rubric: each answered item is there, of the same kind, and a chosen level still exists.
+    pub fn can_move_to(&self, to: &Rubric) -> Result<(), MoveError> {
+        let target = to.reference();
+        if target.id != self.rubric.id || target.version == self.rubric.version {
+            return Err(MoveError::OtherRubric(format!(
+                "{} {}",
+                target.id, target.version
+            )));
+        }
+        for m in &self.meetings {
+            for (item_id, answer) in &m.answers {
+                let carried = to.item(item_id).is_some_and(|item| match answer {
+                    Answer::Toggle(_) => item.kind == ItemKind::Toggle,
+                    Answer::Level(option) => {
+                        item.kind == ItemKind::Levels
+                            && item.options.iter().any(|o| &o.id == option)
+                    }
+                });
+                if !carried {
+                    return Err(MoveError::AnswerNotCarried(item_id.clone()));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Moves the quarter to `to`, another version of its rubric, keeping every fact and answer
+    /// (see [`can_move_to`](Self::can_move_to)); scores and ratings follow the new version.
+    /// Only at the secretary's request: a quarter is otherwise scored for ever with the exact
+    /// rubric it started with.
+    pub fn move_to(&mut self, to: &Rubric) -> Result<(), MoveError> {
+        self.can_move_to(to)?;
+        self.rubric = to.reference().clone();
+        Ok(())
+    }
+
     /// A new quarter: one regular meeting per month, blank (the thematic one is added by the
     /// secretary; until then the quarter shows the shortfall).
     pub fn new(quarter: QuarterId, rubric: RubricRef) -> Self {
@@ -272,6 +331,96 @@ mod message_tests {
             |e| match e {
                 EditError::NoSuchMeeting => 0,
                 EditError::MonthOutsideQuarter(_) => 1,
+            },
+        );
+    }
+}
+
+#[cfg(test)]
+mod move_tests {
+    use super::*;
+    use crate::domain::catalog::Catalog;
+    use crate::domain::report::quarter_report;
+    use crate::domain::sample::{sample_cell, sample_quarter};
+
+    fn version(c: &Catalog, id: &str, v: u32) -> Rubric {
+        c.all()
+            .iter()
+            .find(|r| r.reference().id == id && r.reference().version == v)
+            .cloned()
+            .unwrap_or_else(|| panic!("{id} v{v}"))
+    }
+
+    #[test]
+    fn a_version_1_quarter_moves_to_version_2_with_every_answer_and_is_scored_by_it() {
+        let c = Catalog::shipped().unwrap_or_else(|e| panic!("{e}"));
+        let (v1, v2) = (version(&c, "hd42-2025", 1), version(&c, "hd42-2025", 2));
+        assert_eq!(
+            c.newer_version(v1.reference()).map(|r| r.reference()),
+            Some(v2.reference())
+        );
+        assert!(c.newer_version(v2.reference()).is_none());
+        let q = QuarterId::new(2026, 4).unwrap_or_else(|e| panic!("{e}"));
+        let profile = sample_cell(5, 1);
+        let mut record = sample_quarter(5, 1, &v1, q, &profile);
+        let before = record.clone();
+        record.move_to(&v2).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(&record.rubric, v2.reference());
+        assert_eq!(record.meetings, before.meetings);
+        assert_eq!(record.narrative, before.narrative);
+        let report = quarter_report(&v2, &record, profile.officers);
+        assert_eq!(
+            report
+                .meetings
+                .iter()
+                .map(|m| m.score.score)
+                .collect::<Vec<_>>(),
+            quarter_report(&v1, &before, profile.officers)
+                .meetings
+                .iter()
+                .map(|m| m.score.score)
+                .collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn a_quarter_does_not_move_to_another_rubric_or_lose_an_answer() {
+        let c = Catalog::shipped().unwrap_or_else(|e| panic!("{e}"));
+        let (v1, hd12) = (version(&c, "hd42-2025", 1), version(&c, "hd12-2018", 2));
+        let q = QuarterId::new(2026, 4).unwrap_or_else(|e| panic!("{e}"));
+        let mut record = QuarterRecord::new(q, v1.reference().clone());
+        assert!(matches!(
+            record.can_move_to(&hd12),
+            Err(MoveError::OtherRubric(_))
+        ));
+        assert!(matches!(
+            record.can_move_to(&v1),
+            Err(MoveError::OtherRubric(_))
+        ));
+        let v2 = version(&c, "hd42-2025", 2);
+        let id = record.meetings[0].id;
+        let _ = record.set_answer(
+            id,
+            "ket_qua_nghi_quyet",
+            Some(Answer::Level("no_such".into())),
+        );
+        assert_eq!(
+            record.move_to(&v2),
+            Err(MoveError::AnswerNotCarried("ket_qua_nghi_quyet".into()))
+        );
+        assert_eq!(&record.rubric, v1.reference(), "left as it was");
+    }
+
+    #[test]
+    fn every_move_error_has_an_english_message() {
+        crate::domain::lang::assert_translated(
+            &[
+                MoveError::OtherRubric("x 1".into()),
+                MoveError::AnswerNotCarried("y".into()),
+            ],
+            |e| match e {
+                MoveError::OtherRubric(_) => 0,
+                MoveError::AnswerNotCarried(_) => 1,
             },
         );
     }

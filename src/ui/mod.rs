@@ -35,6 +35,7 @@ pub mod rating_chart;
 pub mod registry_panel;
 pub mod result_detail;
 pub mod rubric_item;
+pub mod rubric_upgrade;
 pub mod saved_quarters;
 pub mod session;
 pub mod show_more;

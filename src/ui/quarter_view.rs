@@ -9,6 +9,7 @@ use super::meeting_sheet::MeetingSheet;
 use super::narrative_form::NarrativeForm;
 use super::progress_bar::ProgressBar;
 use super::quarter_summary::QuarterSummary;
+use super::rubric_upgrade::RubricUpgrade;
 use super::state::Store;
 
 /// The open quarter, or a hint when none is open.
@@ -53,6 +54,7 @@ pub fn QuarterView() -> impl IntoView {
                             <h2 id="quarter-title" data-testid="quarter-title" tabindex="-1">{move || tf(lang.get(), "Tự đánh giá quý {}/{}", &[&q.quarter(), &q.year()])}</h2>
                             <p class="rubric-name" lang="vi">{title}</p>
                             <p class="muted small">{reference}</p>
+                            <RubricUpgrade/>
                             <ProgressBar progress=progress label=move || t(lang.get(), "Tiến độ cả quý")/>
                         </div>
                         <h3 class="section-title" id="meetings-title" tabindex="-1">{move || t(lang.get(), "Các buổi sinh hoạt")}</h3>

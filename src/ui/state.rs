@@ -13,7 +13,7 @@ use crate::domain::cell::CellProfile;
 use crate::domain::cell_key::CellKey;
 use crate::domain::drafts_backup::{plan, Change, DraftsBackup, RestorePlan};
 use crate::domain::quarter::QuarterId;
-use crate::domain::record::QuarterRecord;
+use crate::domain::record::{MoveError, QuarterRecord};
 use crate::domain::report::{quarter_report, QuarterReport};
 use crate::domain::rubric::{Rubric, RubricRef};
 use crate::domain::training::{training_key, training_profile, training_quarter};
@@ -483,6 +483,20 @@ impl Store {
             });
             self.saved(key, result);
         }
+    }
+
+    /// Moves the open quarter to another version of its rubric (the secretary's choice) and
+    /// saves it; the page's views, which read a rubric's texts once, are built again.
+    pub fn move_to(&self, to: &Rubric) -> Result<(), MoveError> {
+        let mut outcome = Ok(());
+        self.edit(|r| {
+            outcome = r.move_to(to);
+            outcome.clone()
+        });
+        if outcome.is_ok() {
+            self.revision.update(|r| *r += 1);
+        }
+        outcome
     }
 
     /// Applies an edit to the profile and saves it.

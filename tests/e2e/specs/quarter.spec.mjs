@@ -226,3 +226,34 @@ test('a new quarter is offered the guidance in force then, and only the newest v
   await page.getByLabel('Quý', { exact: true }).selectOption('4');
   await expect(rubric).toHaveValue(await rubric.locator('option').first().getAttribute('value'));
 });
+
+test('a quarter started with version 1 of the rubric is offered version 2, and keeps every answer when moved', async ({ page }) => {
+  await openApp(page);
+  await setUpCell(page);
+  const facts = { required: 24, repeated: false, minutes: 95, present: 22, withReason: 2, withoutReason: 0, speakers: 12 };
+  let m = await fillMeeting(page, 1, { ...facts, date: '2026-10-05' }, { no: ['bien_ban'] });
+  await expect(m.getByTestId('meeting-total')).toHaveText('99');
+  await expect(page.getByTestId('rubric-upgrade')).toHaveCount(0);
+  // As an earlier version of the app started it: the quarter names version 1 of HD 42.
+  await page.evaluate(() => {
+    const key = 'chibo/v1/quarter/2026-Q4';
+    const stored = JSON.parse(localStorage.getItem(key));
+    stored.data.rubric = { id: 'hd42-2025', version: 1, sha256: '5a9da39eb5a575915abd5631f0013df67cf24508a7657dd37eb6c1d4ff6ccd5f' };
+    localStorage.setItem(key, JSON.stringify(stored));
+  });
+  await page.reload();
+  const offer = page.getByTestId('rubric-upgrade');
+  await expect(offer).toContainText('Bộ tiêu chí này đã có phiên bản 2; quý này đang chấm theo phiên bản 1.');
+  await expect(page.locator('.quarter .muted.small').first()).toContainText('phiên bản 1');
+  await offer.getByRole('button', { name: 'Chuyển quý này sang phiên bản 2' }).click();
+  await expect(offer).toHaveCount(0);
+  await expect(page.getByTestId('quarter-title')).toBeFocused();
+  await expect(page.locator('.quarter .muted.small').first()).toContainText('phiên bản 2');
+  m = await openMeeting(page, 1);
+  await expect(m.getByTestId('meeting-total')).toHaveText('99');
+  await expect(m.getByLabel('Thời lượng (phút)')).toHaveValue('95');
+  await page.reload();
+  await expect(page.getByTestId('rubric-upgrade')).toHaveCount(0);
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('chibo/v1/quarter/2026-Q4')));
+  expect(stored.data.rubric.version).toBe(2);
+});
