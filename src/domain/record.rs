@@ -124,6 +124,8 @@ impl Bilingual for EditError {
 pub enum MoveError {
     #[error("«{0}» không phải một phiên bản khác của bộ tiêu chí quý này đang dùng")]
     OtherRubric(String),
+    #[error("Phiên bản {0} không mới hơn phiên bản quý này đang dùng")]
+    NotNewer(u32),
     #[error("Câu trả lời cho mục «{0}» không dùng được trong phiên bản mới")]
     AnswerNotCarried(String),
 }
@@ -134,6 +136,9 @@ impl Bilingual for MoveError {
             Self::OtherRubric(id) => {
                 format!("«{id}» is not another version of the rubric this quarter uses")
             }
+            Self::NotNewer(v) => {
+                format!("Version {v} is not newer than the one this quarter uses")
+            }
             Self::AnswerNotCarried(item) => {
                 format!("The answer to item «{item}» cannot be used in the new version")
             }
@@ -142,15 +147,21 @@ impl Bilingual for MoveError {
 }
 
 impl QuarterRecord {
-    /// Whether every answer of this quarter means the same in `to`, another version of the same
-    /// rubric: each answered item is there, of the same kind, and a chosen level still exists.
+    /// Whether every answer of this quarter carries over to `to`, a newer version of the same
+    /// rubric: each answered item is there, of the same kind, and a chosen level still exists
+    /// (an item new in `to` is simply unanswered: its sheet shows it, and a sheet marked
+    /// complete is not complete until it is answered).
     pub fn can_move_to(&self, to: &Rubric) -> Result<(), MoveError> {
         let target = to.reference();
-        if target.id != self.rubric.id || target.version == self.rubric.version {
+        if target.id != self.rubric.id {
             return Err(MoveError::OtherRubric(format!(
                 "{} {}",
                 target.id, target.version
             )));
+        }
+        // Forward only: a result signed with the newer rules is never taken back to the older.
+        if target.version <= self.rubric.version {
+            return Err(MoveError::NotNewer(target.version));
         }
         for m in &self.meetings {
             for (item_id, answer) in &m.answers {
@@ -368,18 +379,45 @@ mod move_tests {
         assert_eq!(&record.rubric, v2.reference());
         assert_eq!(record.meetings, before.meetings);
         assert_eq!(record.narrative, before.narrative);
-        let report = quarter_report(&v2, &record, profile.officers);
+    }
+
+    #[test]
+    fn a_move_scores_by_the_new_rules_and_the_preview_says_what_changes() {
+        use crate::domain::meeting::MeetingKind;
+        use crate::domain::rating::Rating;
+        use crate::domain::report::move_preview;
+        let c = Catalog::shipped().unwrap_or_else(|e| panic!("{e}"));
+        let q = QuarterId::new(2025, 3).unwrap_or_else(|e| panic!("{e}"));
+        // HD 12: a combined meeting of 100 minutes fell short of version 1's 120 minutes.
+        let (old, new) = (version(&c, "hd12-2018", 1), version(&c, "hd12-2018", 2));
+        let profile = sample_cell(5, 1);
+        let mut record = sample_quarter(5, 1, &old, q, &profile);
+        record.meetings[0].kind = MeetingKind::Combined;
+        record.meetings[0].facts.duration_minutes = "100".into();
+        let duration = |r: &Rubric, rec: &QuarterRecord| {
+            quarter_report(r, rec, profile.officers).meetings[0]
+                .score
+                .item("tc3_thoi_luong")
+                .map(|i| i.lost())
+        };
+        assert!(duration(&old, &record) > Some(0));
+        record.move_to(&new).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(duration(&new, &record), Some(0));
+
+        // HD 42: some sample quarter is Tốt by its average under version 1 and Khá under
+        // version 2 (a regular meeting short of a Tốt condition); the preview shows both.
+        let (v1, v2) = (version(&c, "hd42-2025", 1), version(&c, "hd42-2025", 2));
+        let q = QuarterId::new(2026, 4).unwrap_or_else(|e| panic!("{e}"));
+        let found = (0..200).find_map(|i| {
+            let profile = sample_cell(7, i);
+            let record = sample_quarter(7, i, &v1, q, &profile);
+            let p = move_preview(&v1, &v2, &record, profile.officers);
+            (p.before.1 == Some(Rating::Tot) && p.after.1 == Some(Rating::Kha)).then_some(p)
+        });
+        let p = found.unwrap_or_else(|| panic!("a quarter whose rating the move changes"));
         assert_eq!(
-            report
-                .meetings
-                .iter()
-                .map(|m| m.score.score)
-                .collect::<Vec<_>>(),
-            quarter_report(&v1, &before, profile.officers)
-                .meetings
-                .iter()
-                .map(|m| m.score.score)
-                .collect::<Vec<_>>()
+            p.before.0, p.after.0,
+            "the average is the same; the rule differs"
         );
     }
 
@@ -393,10 +431,13 @@ mod move_tests {
             record.can_move_to(&hd12),
             Err(MoveError::OtherRubric(_))
         ));
-        assert!(matches!(
-            record.can_move_to(&v1),
-            Err(MoveError::OtherRubric(_))
-        ));
+        assert_eq!(record.can_move_to(&v1), Err(MoveError::NotNewer(1)));
+        let mut newer = QuarterRecord::new(q, version(&c, "hd42-2025", 2).reference().clone());
+        assert_eq!(
+            newer.move_to(&v1),
+            Err(MoveError::NotNewer(1)),
+            "never back"
+        );
         let v2 = version(&c, "hd42-2025", 2);
         let id = record.meetings[0].id;
         let _ = record.set_answer(
@@ -416,11 +457,13 @@ mod move_tests {
         crate::domain::lang::assert_translated(
             &[
                 MoveError::OtherRubric("x 1".into()),
+                MoveError::NotNewer(1),
                 MoveError::AnswerNotCarried("y".into()),
             ],
             |e| match e {
                 MoveError::OtherRubric(_) => 0,
-                MoveError::AnswerNotCarried(_) => 1,
+                MoveError::NotNewer(_) => 1,
+                MoveError::AnswerNotCarried(_) => 2,
             },
         );
     }

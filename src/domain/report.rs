@@ -244,6 +244,28 @@ fn report_meeting(
     report
 }
 
+/// What moving a quarter to another version of its rubric would change: the average (tenths)
+/// and rating shown now and after (see [`QuarterReport::shown_result`]), for the secretary to
+/// see before she confirms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MovePreview {
+    pub before: (Option<u32>, Option<Rating>),
+    pub after: (Option<u32>, Option<Rating>),
+}
+
+/// Scores `record` by `from` (its rubric) and by `to`.
+pub fn move_preview(
+    from: &Rubric,
+    to: &Rubric,
+    record: &QuarterRecord,
+    officers: Officers,
+) -> MovePreview {
+    MovePreview {
+        before: quarter_report(from, record, officers).shown_result(),
+        after: quarter_report(to, record, officers).shown_result(),
+    }
+}
+
 /// Scores every meeting of the quarter and rolls them up by the rubric's rule:
 /// the average of the regular (and combined) meetings' scores; the rating of that exact average,
 /// then capped by the rubric when a month had no regular meeting, the quarter no thematic one,

@@ -151,6 +151,12 @@ pub fn comparable(s: &str) -> String {
     // the same class keep the order typed), then canonical composition.
     let mut chars = Vec::with_capacity(lower.len());
     for c in lower.chars() {
+        // The old tone marks, which Unicode maps to grave and acute.
+        let c = match c {
+            '\u{340}' => '\u{300}',
+            '\u{341}' => '\u{301}',
+            c => c,
+        };
         match Vowel::of(c) {
             Some(v) => v.decompose_into(&mut chars),
             None => chars.push(c),
@@ -241,6 +247,8 @@ mod tests {
         assert_eq!(comparable("Ngư\u{303}"), "ngữ");
         // Marks typed out of canonical order: the dot below before the circumflex.
         assert_eq!(comparable("o\u{302}\u{323}"), "ộ");
+        // The old tone marks U+0340 and U+0341 are grave and acute.
+        assert_eq!(comparable("Ha\u{340} ngo\u{341}"), "hà ngó");
     }
 
     #[test]

@@ -232,11 +232,15 @@ fn english(vi: &str) -> Option<&'static str> {
         "Điểm quý được tính khi mọi buổi thường kỳ đã được chấm (còn {} phiếu chưa chấm)." => "The quarter's score is worked out once every regular meeting has been scored ({} sheet(s) not scored yet).",
         "Thay đổi gần nhất trên màn hình chưa lưu được vào thiết bị, nên tệp sao lưu sẽ thiếu nó: hãy giải phóng bộ nhớ và lưu lại trước khi sao lưu." => "The latest change on the screen could not be saved on this device, so the backup file would lack it: free some storage and save it before backing up.",
         "Chưa chuyển phiên bản: thay đổi gần nhất trên màn hình chưa lưu được vào thiết bị và sẽ mất khi tải lại. Hãy giải phóng bộ nhớ rồi sửa lại một ô để lưu trước." => "Not switched yet: the latest change on the screen could not be saved on this device and would be lost by reloading. Free some storage, then edit a field again to save it first.",
-        // export_panel.rs
-        "Chưa có khóa." => "There is no key yet.",
-        "Bộ tiêu chí này đã có phiên bản {}; quý này đang chấm theo phiên bản {}." => "This rubric now has a version {}; this quarter is scored with version {}.",
+        // rubric_upgrade.rs
+        "Bộ tiêu chí này đã có phiên bản {}; quý này đang chấm theo phiên bản {}." => "Version {} of this rubric is available; this quarter is scored with version {}.",
         "Số liệu và câu trả lời được giữ nguyên; điểm và xếp loại được tính lại theo phiên bản mới, như các chi bộ bắt đầu quý này với phiên bản mới." => "Facts and answers are kept; scores and ratings are computed again by the new version, as for the cells that start this quarter with it.",
         "Chuyển quý này sang phiên bản {}" => "Move this quarter to version {}",
+        "Kết quả quý: {} → {}" => "Quarter result: {} → {}",
+        "Tệp kết quả đã xuất sẽ không còn khớp: sau khi chuyển, hãy xuất và gửi lại." => "The result file already exported will no longer match: after the move, export it and send it again.",
+        "Xác nhận chuyển" => "Confirm the move",
+        // export_panel.rs
+        "Chưa có khóa." => "There is no key yet.",
         "Đã tạo khóa ký cho chi bộ. Trước lần xuất đầu tiên, hãy lưu tệp sao lưu khóa ở mục «Khóa ký của chi bộ» bên dưới, rồi bấm xuất lại." => "The cell's signing key has been created. Before the first export, save the key backup file in «Cell signing key» below, then export again.",
         "Khóa lưu trên thiết bị bị hỏng; hãy khôi phục từ tệp sao lưu." => "The key stored on this device is damaged; restore it from the backup file.",
         "Không có bộ tiêu chí của quý này." => "This quarter's rubric is not available.",

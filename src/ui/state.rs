@@ -63,7 +63,8 @@ pub struct Store {
     pub workspace: Workspace,
     /// Set when another tab changed the data shown here (and it was reloaded).
     pub synced: RwSignal<bool>,
-    /// Bumped when another tab's change was taken, so views that read their values once rebuild.
+    /// Bumped when another tab's change was taken, or the open quarter moved to another version
+    /// of its rubric, so views that read their values once rebuild.
     pub revision: RwSignal<u32>,
     /// The writes that failed and were not made good since, by storage name: a later save of
     /// another value must not clear the message of one still unsaved.
@@ -111,6 +112,25 @@ pub struct Unsaved;
 impl crate::domain::lang::Bilingual for Unsaved {
     fn message_en(&self) -> String {
         "The last change on the screen is not saved on this device yet. Free some storage, then edit a field again to save it, and try again.".into()
+    }
+}
+
+/// Why the open quarter was not moved to another version of its rubric.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MoveRefused {
+    #[error(transparent)]
+    Move(#[from] MoveError),
+    /// A change waits to be saved (before), or the moved quarter could not be (after).
+    #[error(transparent)]
+    Unsaved(#[from] Unsaved),
+}
+
+impl crate::domain::lang::Bilingual for MoveRefused {
+    fn message_en(&self) -> String {
+        match self {
+            Self::Move(e) => e.message_en(),
+            Self::Unsaved(e) => e.message_en(),
+        }
     }
 }
 
@@ -485,18 +505,28 @@ impl Store {
         }
     }
 
-    /// Moves the open quarter to another version of its rubric (the secretary's choice) and
-    /// saves it; the page's views, which read a rubric's texts once, are built again.
-    pub fn move_to(&self, to: &Rubric) -> Result<(), MoveError> {
+    /// Moves the open quarter to a newer version of its rubric (the secretary's choice) and
+    /// saves it; the page's views, which read a rubric's texts once, are built again. Refused
+    /// while a change waits to be saved, and reported if the moved quarter could not be saved
+    /// (the screen then shows the move, and the banner that it is not on the device yet).
+    pub fn move_to(&self, to: &Rubric) -> Result<(), MoveRefused> {
+        if self.unsaved() {
+            return Err(Unsaved.into());
+        }
         let mut outcome = Ok(());
         self.edit(|r| {
             outcome = r.move_to(to);
             outcome.clone()
         });
-        if outcome.is_ok() {
-            self.revision.update(|r| *r += 1);
+        outcome?;
+        self.revision.update(|r| *r += 1);
+        let key = self
+            .record
+            .with_untracked(|r| r.as_ref().map(|r| Key::Quarter(r.quarter)));
+        match key {
+            Some(key) if self.is_unsaved(key) => Err(Unsaved.into()),
+            _ => Ok(()),
         }
-        outcome
     }
 
     /// Applies an edit to the profile and saves it.

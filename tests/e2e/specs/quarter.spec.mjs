@@ -1,6 +1,6 @@
 // A secretary sets up the cell, fills a whole quarter, and finds everything again after a reload.
 import { test, expect } from '@playwright/test';
-import { openApp, setUpCell, fillMeeting, openMeeting } from './helpers.mjs';
+import { openApp, setUpCell, fillMeeting, openMeeting, fillGoodQuarter } from './helpers.mjs';
 
 const people = { required: 24, repeated: false };
 
@@ -227,14 +227,19 @@ test('a new quarter is offered the guidance in force then, and only the newest v
   await expect(rubric).toHaveValue(await rubric.locator('option').first().getAttribute('value'));
 });
 
-test('a quarter started with version 1 of the rubric is offered version 2, and keeps every answer when moved', async ({ page }) => {
+test('a quarter started with version 1 of the rubric is offered version 2: the change is shown, confirmed, and every answer kept', async ({ page }) => {
   await openApp(page);
   await setUpCell(page);
-  const facts = { required: 24, repeated: false, minutes: 95, present: 22, withReason: 2, withoutReason: 0, speakers: 12 };
-  let m = await fillMeeting(page, 1, { ...facts, date: '2026-10-05' }, { no: ['bien_ban'] });
-  await expect(m.getByTestId('meeting-total')).toHaveText('99');
+  await fillGoodQuarter(page);
+  // October's minutes incomplete: 99 points, but Tốt needs full marks on the minutes.
+  const october = await openMeeting(page, 1);
+  await october.locator('#m1-bien_ban-no').check();
+  await expect(october.getByTestId('meeting-total')).toHaveText('99');
+  const summary = page.getByTestId('quarter-summary');
+  await expect(summary.getByTestId('quarter-rating')).toHaveText('Khá');
   await expect(page.getByTestId('rubric-upgrade')).toHaveCount(0);
-  // As an earlier version of the app started it: the quarter names version 1 of HD 42.
+  // As an earlier version of the app started it: the quarter names version 1 of HD 42, which
+  // rates the quarter by its average alone.
   await page.evaluate(() => {
     const key = 'chibo/v1/quarter/2026-Q4';
     const stored = JSON.parse(localStorage.getItem(key));
@@ -242,18 +247,32 @@ test('a quarter started with version 1 of the rubric is offered version 2, and k
     localStorage.setItem(key, JSON.stringify(stored));
   });
   await page.reload();
+  await expect(summary.getByTestId('quarter-score')).toHaveText('99,7');
+  await expect(summary.getByTestId('quarter-rating')).toHaveText('Tốt');
   const offer = page.getByTestId('rubric-upgrade');
   await expect(offer).toContainText('Bộ tiêu chí này đã có phiên bản 2; quý này đang chấm theo phiên bản 1.');
   await expect(page.locator('.quarter .muted.small').first()).toContainText('phiên bản 1');
+
+  // The first click only shows what the move changes; cancelling leaves everything as it was.
   await offer.getByRole('button', { name: 'Chuyển quý này sang phiên bản 2' }).click();
+  await expect(offer.getByTestId('rubric-upgrade-preview')).toHaveText('Kết quả quý: 99,7 · Tốt → 99,7 · Khá');
+  await expect(offer.getByRole('button', { name: 'Xác nhận chuyển' })).toBeFocused();
+  await offer.getByRole('button', { name: 'Huỷ' }).click();
+  await expect(offer.getByTestId('rubric-upgrade-preview')).toHaveCount(0);
+  await expect(summary.getByTestId('quarter-rating')).toHaveText('Tốt');
+
+  await offer.getByRole('button', { name: 'Chuyển quý này sang phiên bản 2' }).click();
+  await offer.getByRole('button', { name: 'Xác nhận chuyển' }).click();
   await expect(offer).toHaveCount(0);
   await expect(page.getByTestId('quarter-title')).toBeFocused();
   await expect(page.locator('.quarter .muted.small').first()).toContainText('phiên bản 2');
-  m = await openMeeting(page, 1);
+  await expect(summary.getByTestId('quarter-rating')).toHaveText('Khá');
+  await expect(summary.getByTestId('shortfalls')).toContainText('tháng 10');
+  const m = await openMeeting(page, 1);
   await expect(m.getByTestId('meeting-total')).toHaveText('99');
-  await expect(m.getByLabel('Thời lượng (phút)')).toHaveValue('95');
+  await expect(m.locator('#m1-bien_ban-no')).toBeChecked();
   await page.reload();
   await expect(page.getByTestId('rubric-upgrade')).toHaveCount(0);
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('chibo/v1/quarter/2026-Q4')));
-  expect(stored.data.rubric.version).toBe(2);
+  expect(stored.data.rubric).toEqual({ id: 'hd42-2025', version: 2, sha256: '57966a78f9f558b08881ea88a72bf6313c4fed17df315f007d1baca92e10cdeb' });
 });
