@@ -6,7 +6,7 @@ use super::meeting::{Meeting, MeetingKind};
 use super::rating::{rate_fraction, Rating};
 use super::record::QuarterRecord;
 use super::rubric::{ItemKind, Measure, Rubric};
-use super::scoring::{applies, score_meeting, ItemOutcome, MeetingScore};
+use super::scoring::{applies, score_meeting, short_of_tot, ItemOutcome, MeetingScore};
 
 /// answered / required, for progress indicators.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -295,20 +295,15 @@ pub fn quarter_report(
     }
     let rules = &rubric.file().quarter_rollup;
     if rules.cap_if_tot_conditions_missed.is_some() {
-        let required = &rubric.file().full_marks_required_for_tot;
         for m in meetings.iter().filter(|m| m.kind.is_regular()) {
             // Only what is known: an item not answered yet, or computed from facts still being
             // typed (a duration of "9" on the way to "95"), is not a miss, or a sheet being
             // filled in would show one at every step. A signed sheet is complete either way.
             let facts_known = m.facts.is_consistent_and_full();
-            let missed = m.score.items.iter().any(|i| {
-                required.contains(&i.item_id)
-                    && i.lost() > 0
-                    && match i.outcome {
-                        ItemOutcome::Answered => true,
-                        ItemOutcome::Derived { .. } => facts_known,
-                        _ => false,
-                    }
+            let missed = short_of_tot(rubric, &m.score.items).any(|i| match i.outcome {
+                ItemOutcome::Answered => true,
+                ItemOutcome::Derived { .. } => facts_known,
+                _ => false,
             });
             let s = Shortfall::TotConditionsMissed(m.month);
             if missed && !shortfalls.contains(&s) {

@@ -85,6 +85,20 @@ impl MeetingScore {
     }
 }
 
+/// The items of `items` the rubric requires at full marks for Tốt that lost points, in the
+/// rubric's order: what holds a meeting at Khá, and (under a version-2 rubric) its quarter.
+pub fn short_of_tot<'a>(
+    rubric: &'a Rubric,
+    items: &'a [ItemScore],
+) -> impl Iterator<Item = &'a ItemScore> + 'a {
+    rubric
+        .file()
+        .full_marks_required_for_tot
+        .iter()
+        .filter_map(|id| items.iter().find(|s| &s.item_id == id))
+        .filter(|s| s.lost() > 0)
+}
+
 /// Whether a conditional item applies to this meeting of this cell.
 pub fn applies(item: &Item, kind: MeetingKind, officers: Officers) -> bool {
     match &item.applies_if {
@@ -230,16 +244,13 @@ pub fn score_meeting(
         ((2 * p * s + m) / (2 * m)) as u32
     };
     let base = rate(score, &rubric.file().ratings);
-    let mut tot_blocked_by = Vec::new();
-    if base == Rating::Tot {
-        for id in &rubric.file().full_marks_required_for_tot {
-            if let Some(s) = items.iter().find(|s| &s.item_id == id) {
-                if s.lost() > 0 {
-                    tot_blocked_by.push(id.clone());
-                }
-            }
-        }
-    }
+    let tot_blocked_by = if base == Rating::Tot {
+        short_of_tot(rubric, &items)
+            .map(|s| s.item_id.clone())
+            .collect()
+    } else {
+        Vec::new()
+    };
     let rating = if tot_blocked_by.is_empty() {
         base
     } else {

@@ -31,18 +31,13 @@ pub fn ExportPanel() -> impl IntoView {
             let r = r.as_ref()?;
             // A workshop practises the export whatever day it is: the practice quarter's later
             // months are often still to come, and a training result is never counted.
-            let training = store.training();
-            store.profile.with(|p| {
-                check_ready(r, p)
-                    .and_then(|_| {
-                        if training {
-                            Ok(())
-                        } else {
-                            check_held(r, today())
-                        }
-                    })
-                    .err()
-            })
+            let held = || match store.training() {
+                true => Ok(()),
+                false => check_held(r, today()),
+            };
+            store
+                .profile
+                .with(|p| check_ready(r, p).and_then(|_| held()).err())
         })
     });
     let has_key = move || store.key.with(Option::is_some);

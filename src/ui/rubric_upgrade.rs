@@ -36,12 +36,16 @@ pub fn RubricUpgrade() -> impl IntoView {
     });
     let preview = move || -> Option<(MovePreview, bool)> {
         let (_, to, _) = offer.get()?;
-        store.record.with(|r| {
-            let r = r.as_ref()?;
-            store.catalog.with_value(|c| {
-                let (from, to) = (c.get(&r.rubric)?, c.get(&to)?);
-                let officers = store.profile.with(|p| p.officers);
-                Some((move_preview(from, to, r, officers), r.last_export.is_some()))
+        let to = store.catalog.with_value(|c| c.get(&to).cloned())?;
+        let officers = store.profile.with(|p| p.officers);
+        store.rubric.with(|from| {
+            let from = from.as_ref()?;
+            store.record.with(|r| {
+                let r = r.as_ref()?;
+                Some((
+                    move_preview(from, &to, r, officers),
+                    r.last_export.is_some(),
+                ))
             })
         })
     };
